@@ -1,0 +1,178 @@
+import { Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import { parseRoute, type Route } from './routes';
+import { ShortcutHelp } from './ShortcutHelp';
+import { CustomLoop } from './screens/CustomLoop';
+import { History } from './screens/History';
+import { Home } from './screens/Home';
+import { LoopScreen } from './screens/LoopScreen';
+import { NotFound } from './screens/NotFound';
+import { Practice, PracticeKind, PracticeStart } from './screens/Practice';
+import { Review } from './screens/Review';
+import { WhichTrack } from './screens/WhichTrack';
+import { ShortcutProvider, useShortcuts } from './shortcuts';
+import { useApp } from './store-context';
+import { applyTheme, nextThemePref, readThemePref, saveThemePref, type ThemePref } from './theme';
+
+function subscribeHash(fn: () => void) {
+  window.addEventListener('hashchange', fn);
+  return () => window.removeEventListener('hashchange', fn);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribeHash, () => window.location.hash);
+  return parseRoute(hash);
+}
+
+export function App() {
+  return (
+    <ShortcutProvider>
+      <Shell />
+    </ShortcutProvider>
+  );
+}
+
+function Shell() {
+  const route = useRoute();
+  const dbState = useApp((s) => s.dbState);
+  const [themePref, setThemePref] = useState<ThemePref>(readThemePref);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  useEffect(() => {
+    applyTheme(themePref);
+    if (themePref !== 'system' || typeof matchMedia !== 'function') return;
+    const mq = matchMedia('(prefers-color-scheme: dark)');
+    const onChange = () => applyTheme('system');
+    mq.addEventListener('change', onChange);
+    return () => mq.removeEventListener('change', onChange);
+  }, [themePref]);
+
+  const screenKey = `${route.name}/${'sessionId' in route ? route.sessionId : ''}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per screen, keyed by screenKey
+  useEffect(() => {
+    // Move focus to the new screen's heading so keyboard and screen-reader users land on it.
+    const h = document.querySelector<HTMLElement>('main h1');
+    h?.focus({ preventScroll: true });
+    window.scrollTo?.(0, 0);
+  }, [screenKey]);
+
+  const cycleTheme = () =>
+    setThemePref((p) => {
+      const next = nextThemePref(p);
+      saveThemePref(next);
+      return next;
+    });
+
+  useShortcuts([{ key: '?', label: 'Show keyboard shortcuts', run: () => setHelpOpen((o) => !o) }]);
+
+  return (
+    <div className="app">
+      {/* A button, not a link: with hash routes, href="#main" would be read as a route. */}
+      <button
+        type="button"
+        className="skip-link"
+        onClick={() => document.getElementById('main')?.focus()}
+      >
+        Skip to content
+      </button>
+      <header className="topbar">
+        <a className="brand" href="#/">
+          mockloop
+        </a>
+        <nav aria-label="Main">
+          <a href="#/" aria-current={route.name === 'home' ? 'page' : undefined}>
+            Home
+          </a>
+          <a
+            href="#/practice"
+            aria-current={route.name.startsWith('practice') ? 'page' : undefined}
+          >
+            Practice
+          </a>
+          <a href="#/history" aria-current={route.name === 'history' ? 'page' : undefined}>
+            History
+          </a>
+        </nav>
+        <div className="topbar-tools">
+          <button type="button" className="ghost" onClick={cycleTheme} title="Switch theme">
+            Theme: {themePref === 'system' ? 'system' : themePref}
+          </button>
+          <button
+            type="button"
+            className="ghost"
+            onClick={() => setHelpOpen(true)}
+            aria-label="Keyboard shortcuts"
+          >
+            ?
+          </button>
+        </div>
+      </header>
+      <SaveBanner />
+      <main id="main" tabIndex={-1}>
+        {typeof dbState === 'object' ? (
+          <StorageUnavailable message={dbState.error} />
+        ) : dbState === 'opening' ? (
+          <p className="muted">Opening your saved sessions…</p>
+        ) : (
+          <Suspense fallback={<p className="muted">Loading…</p>}>
+            <Screen route={route} />
+          </Suspense>
+        )}
+      </main>
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'home':
+      return <Home />;
+    case 'which-track':
+      return <WhichTrack />;
+    case 'custom':
+      return <CustomLoop />;
+    case 'loop':
+      return <LoopScreen key={route.sessionId} sessionId={route.sessionId} />;
+    case 'review':
+      return <Review key={route.sessionId} sessionId={route.sessionId} />;
+    case 'history':
+      return <History />;
+    case 'practice':
+      return <Practice />;
+    case 'practice-kind':
+      return <PracticeKind kind={route.kind} />;
+    case 'practice-template':
+      return <PracticeStart kind={route.kind} templateId={route.templateId} />;
+    case 'not-found':
+      return <NotFound what="page" />;
+  }
+}
+
+function SaveBanner() {
+  const save = useApp((s) => s.save);
+  if (save.state !== 'error') return null;
+  return (
+    <div className="banner banner-error" role="alert">
+      <strong>Not saved yet.</strong> {save.message} Your work is kept in this tab and saving is
+      retried
+      {save.failures > 1 ? ` (tried ${save.failures} times)` : ''}. Do not close this tab until this
+      message goes away.
+    </div>
+  );
+}
+
+function StorageUnavailable({ message }: { message: string }) {
+  return (
+    <section>
+      <h1 tabIndex={-1}>Storage is not available</h1>
+      <p>
+        mockloop keeps your sessions in this browser&apos;s IndexedDB, and the browser refused to
+        open it: {message}
+      </p>
+      <p>
+        Private windows and some privacy settings block it. Open mockloop in a normal window to save
+        your work.
+      </p>
+    </section>
+  );
+}

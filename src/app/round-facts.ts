@@ -1,0 +1,68 @@
+// Facts about a played round that the scoring and review screens share.
+import {
+  type Catalog,
+  findRubric,
+  findTemplate,
+  type Rubric,
+  type TemplateBase,
+} from '../domain/content';
+import type { AnyKindSpec, Signal } from '../domain/kind';
+import type { RoundRecord, Session } from '../domain/session';
+import { elapsedMs, formatClock, pausedMs, totalBudgetMs } from '../domain/timer';
+import { kindEntry } from '../kinds/registry';
+
+export interface RoundFacts {
+  spec: AnyKindSpec;
+  template: TemplateBase;
+  rubric: Rubric;
+  record: RoundRecord;
+  answer: unknown;
+  signals: Signal[];
+  usedMs: number;
+  budgetMs: number | null;
+  pauses: number;
+  pausedMs: number;
+}
+
+export function roundFacts(
+  catalog: Catalog,
+  session: Session,
+  answers: Record<number, { value: unknown }>,
+  index: number,
+): RoundFacts | null {
+  const planned = session.plan.rounds[index];
+  const record = session.rounds[index];
+  if (!planned || !record) return null;
+  const spec = kindEntry(planned.kind)?.spec;
+  const template = findTemplate(catalog, planned.kind, planned.templateId);
+  const rubric = spec ? findRubric(catalog, spec.rubricId) : undefined;
+  if (!spec || !template || !rubric) return null;
+  const answer = answers[index]?.value ?? spec.emptyAnswer(template);
+  const timer = record.timer;
+  const end = timer?.endedAt ?? Date.now();
+  const usedMs = timer ? elapsedMs(timer, end) : 0;
+  const budgetMs = timer ? totalBudgetMs(timer) : planned.minutes * 60_000;
+  const signals: Signal[] = [
+    ...spec.signals({ template, answer, scoring: record.scoring ?? spec.emptyScoring(template) }),
+    {
+      id: 'time-used',
+      label: 'Time used',
+      display: `${formatClock(usedMs)} of ${budgetMs === null ? 'untimed' : formatClock(budgetMs)}${record.endReason === 'timeout' ? ' (time ran out)' : ''}`,
+      ratio: null,
+      selfReported: false,
+      dimensions: [],
+    },
+  ];
+  return {
+    spec,
+    template,
+    rubric,
+    record,
+    answer,
+    signals,
+    usedMs,
+    budgetMs,
+    pauses: timer?.pauses.length ?? 0,
+    pausedMs: timer ? pausedMs(timer, end) : 0,
+  };
+}

@@ -1,0 +1,71 @@
+import { useEffect } from 'react';
+import { navigate } from '../routes';
+import { useApp } from '../store-context';
+import { Between } from './Between';
+import { NotFound } from './NotFound';
+import { PlanEditor } from './PlanEditor';
+import { RoundScreen } from './RoundScreen';
+import { ScoringScreen } from './ScoringScreen';
+
+/** #/loop/<id>: whatever phase the session is in, from plan to the last scoring. */
+export function LoopScreen({ sessionId }: { sessionId: string }) {
+  const openSession = useApp((s) => s.openSession);
+  const closeSession = useApp((s) => s.closeSession);
+  const state = useApp((s) => s.currentState);
+  const phase = useApp((s) =>
+    s.current?.session.id === sessionId ? s.current.session.phase : null,
+  );
+
+  useEffect(() => {
+    void openSession(sessionId);
+    return () => closeSession();
+  }, [sessionId, openSession, closeSession]);
+
+  useEffect(() => {
+    if (phase?.name === 'done') navigate({ name: 'review', sessionId }, { replace: true });
+  }, [phase?.name, sessionId]);
+
+  if (state === 'missing') return <NotFound what="session" />;
+  if (!phase) return <p className="muted">Loading the session…</p>;
+  return (
+    <>
+      <OwnershipBanner />
+      <Notice />
+      {phase.name === 'planning' && <PlanEditor />}
+      {phase.name === 'round' && <RoundScreen key={`r${phase.index}`} index={phase.index} />}
+      {phase.name === 'scoring' && <ScoringScreen key={`s${phase.index}`} index={phase.index} />}
+      {phase.name === 'between' && <Between index={phase.index} />}
+      {phase.name === 'done' && <p className="muted">Opening the review…</p>}
+    </>
+  );
+}
+
+function OwnershipBanner() {
+  const ownership = useApp((s) => s.ownership);
+  const takeOver = useApp((s) => s.takeOver);
+  if (ownership === 'owner') return null;
+  return (
+    <div className="banner banner-warn" role="alert">
+      {ownership === 'elsewhere'
+        ? 'This session is open in another tab. This tab shows it read-only so the two cannot overwrite each other.'
+        : 'Another tab took over this session. Everything typed here was saved before it did; this tab is now read-only.'}{' '}
+      <button type="button" onClick={() => void takeOver()}>
+        Take over here
+      </button>
+    </div>
+  );
+}
+
+function Notice() {
+  const notice = useApp((s) => s.notice);
+  const clear = useApp((s) => s.clearNotice);
+  if (!notice) return null;
+  return (
+    <div className="banner banner-info" role="status">
+      {notice}{' '}
+      <button type="button" className="ghost" onClick={clear} aria-label="Dismiss">
+        ×
+      </button>
+    </div>
+  );
+}

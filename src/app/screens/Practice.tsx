@@ -1,0 +1,97 @@
+import { useEffect, useRef } from 'react';
+import { findTemplate } from '../../domain/content';
+import { kindEntry, kindSpecs } from '../../kinds/registry';
+import { useApp } from '../store-context';
+import { useStartSession } from '../use-start';
+import { NotFound } from './NotFound';
+
+export function Practice() {
+  const catalog = useApp((s) => s.catalog);
+  return (
+    <section>
+      <h1 tabIndex={-1}>Practise one round</h1>
+      <p className="lead">
+        Same round screen and scoring as a loop, with pause, +5 min and untimed free to use.
+      </p>
+      <ul className="cards">
+        {kindSpecs.map((k) => (
+          <li key={k.kind} className="card">
+            <h2>
+              <a href={`#/practice/${k.kind}`}>{k.title}</a>
+            </h2>
+            <p>{k.blurb}</p>
+            <p className="muted">{(catalog.templates[k.kind] ?? []).length} templates</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function PracticeKind({ kind }: { kind: string }) {
+  const catalog = useApp((s) => s.catalog);
+  const { start, busy, error } = useStartSession();
+  const spec = kindEntry(kind)?.spec;
+  if (!spec) return <NotFound what="kind" />;
+  const templates = catalog.templates[kind] ?? [];
+  return (
+    <section>
+      <h1 tabIndex={-1}>Practise: {spec.title}</h1>
+      <p>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => start({ type: 'practice', kind }, { startNow: true })}
+        >
+          Surprise me
+        </button>
+      </p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="template-list">
+        {templates.map((t) => (
+          <li key={t.id}>
+            <a href={`#/practice/${kind}/${t.id}`}>{t.title}</a>{' '}
+            <span className="muted">
+              · {t.minutes} min · {t.difficulty}
+            </span>
+            <div className="muted small">{t.summary}</div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+// StrictMode (and a fast double navigation) may mount twice: one session per address.
+const starting = new Set<string>();
+
+/** #/practice/<kind>/<id>: creates a practice session and moves to its own address. */
+export function PracticeStart({ kind, templateId }: { kind: string; templateId: string }) {
+  const catalog = useApp((s) => s.catalog);
+  const { start, error } = useStartSession();
+  const exists = Boolean(kindEntry(kind) && findTemplate(catalog, kind, templateId));
+  const once = useRef(false);
+  useEffect(() => {
+    const key = `${kind}/${templateId}`;
+    if (!exists || once.current || starting.has(key)) return;
+    once.current = true;
+    starting.add(key);
+    void start({ type: 'practice', kind, templateId }, { replace: true, startNow: true }).finally(
+      () => starting.delete(key),
+    );
+  }, [exists, kind, templateId, start]);
+  if (!kindEntry(kind)) return <NotFound what="kind" />;
+  if (!exists) return <NotFound what="template" />;
+  return error ? (
+    <p className="error" role="alert">
+      {error}
+    </p>
+  ) : (
+    <p className="muted">Starting the round…</p>
+  );
+}

@@ -1,0 +1,240 @@
+import { Suspense, use, useEffect, useMemo, useState } from 'react';
+import type { VerdictId } from '../../domain/content';
+import { formatClock } from '../../domain/timer';
+import type { Current } from '../../store/app-store';
+import { Signals } from '../../ui/Signals';
+import { kindViews } from '../kind-views';
+import { fmt, formulaText, type ReviewRound, reviewModel } from '../review-model';
+import { useApp } from '../store-context';
+import { NotFound } from './NotFound';
+
+export function Review({ sessionId }: { sessionId: string }) {
+  const readSession = useApp((s) => s.readSession);
+  const [data, setData] = useState<Current | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void readSession(sessionId).then((d) => live && setData(d));
+    return () => {
+      live = false;
+    };
+  }, [readSession, sessionId]);
+  if (data === undefined) return <p className="muted">Loading the review…</p>;
+  if (data === null) return <NotFound what="session" />;
+  return <ReviewBody data={data} />;
+}
+
+function ReviewBody({ data }: { data: Current }) {
+  const catalog = useApp((s) => s.catalog);
+  const { session, answers } = data;
+  const model = useMemo(() => reviewModel(catalog, session, answers), [catalog, session, answers]);
+  const labels = catalog.verdict.labels;
+  const policy = catalog.verdict;
+  const title =
+    session.mode === 'practice'
+      ? `Practice: ${model.rounds[0]?.facts?.template.title ?? ''}`
+      : `${model.track?.name ?? 'Custom'} loop`;
+  const done = session.phase.name === 'done';
+
+  return (
+    <section className="review">
+      <h1 tabIndex={-1}>Review: {title}</h1>
+      <p className="muted">
+        {new Date(session.startedAt ?? session.createdAt).toLocaleString()}
+        {!done && (
+          <>
+            {' '}
+            · in progress — <a href={`#/loop/${session.id}`}>resume</a>
+          </>
+        )}
+      </p>
+
+      {model.loop ? (
+        <div className={`card verdict verdict-${model.loop.verdict}`}>
+          <h2>
+            {session.mode === 'practice' ? 'Verdict' : 'Loop verdict'}: {labels[model.loop.verdict]}
+          </h2>
+          <p>
+            <strong>How it is computed.</strong> Each round&apos;s score is the mean of its rubric
+            dimensions (1 = strong no hire … 4 = strong hire). The loop score is their mean weighted
+            by each round&apos;s weight
+            {model.rounds.some((r) => r.signature)
+              ? ' (the signature round carries a larger weight)'
+              : ''}
+            : <code>{formulaText(model)}</code>. Below {policy.thresholds.strongNoHireBelow} is{' '}
+            {labels['strong-no-hire']}, below {policy.thresholds.leanNoHireBelow}{' '}
+            {labels['lean-no-hire']}, below {policy.thresholds.leanHireBelow} {labels['lean-hire']},
+            otherwise {labels['strong-hire']}. A round at {labels['strong-no-hire']} caps the loop
+            at {labels[policy.strongNoHireRoundCapsLoopAt]}.
+          </p>
+          {model.loop.capped && (
+            <p className="warn">
+              Capped: the weighted score alone says {labels[model.loop.byMean]}, but a round was
+              scored {labels['strong-no-hire']}.
+            </p>
+          )}
+        </div>
+      ) : (
+        <p className="card">No round was scored, so there is no verdict.</p>
+      )}
+
+      {model.failureMode.length > 0 && model.track && (
+        <div className="card callout" role="note">
+          <h2>
+            Top failure mode for {model.track.name}: {model.track.failureMode.label}
+          </h2>
+          <p>
+            Your weakest {model.failureMode.length === 1 ? 'dimension is' : 'dimensions are'}{' '}
+            {model.failureMode.map((d) => d.name).join(', ')} — exactly where this track&apos;s
+            loops most often fail. {model.track.failureMode.advice}
+          </p>
+        </div>
+      )}
+
+      <h2>Rounds</h2>
+      <div className="table-wrap">
+        <table className="rounds-table">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Round</th>
+              <th scope="col">Template</th>
+              <th scope="col">Time used</th>
+              <th scope="col">Pauses</th>
+              <th scope="col">Scores</th>
+              <th scope="col">Mean</th>
+              <th scope="col">Verdict</th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.rounds.map((r) => (
+              <RoundRow key={r.index} r={r} label={(v) => labels[v]} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {model.weakest.length > 0 && (
+        <>
+          <h2>Weakest dimensions</h2>
+          <ul>
+            {model.summaries.slice(0, 3).map((d) => (
+              <li key={d.ref}>
+                {d.name} <span className="muted">({d.kind})</span>: {fmt(d.mean)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {model.rounds.some((r) => r.generous.length || (r.verdict?.flagged.length ?? 0)) && (
+        <>
+          <h2>Flags</h2>
+          <ul>
+            {model.rounds.flatMap((r) => [
+              ...(r.verdict?.flagged ?? []).map((d) => (
+                <li key={`f-${r.index}-${d}`}>
+                  Round {r.index + 1}: {r.facts?.rubric.dimensions.find((x) => x.id === d)?.name}{' '}
+                  scored at {policy.flagDimensionAtOrBelow} ({labels['strong-no-hire']}).
+                </li>
+              )),
+              ...r.generous.map((g) => (
+                <li key={`g-${r.index}-${g.dimension}-${g.signal.id}`}>
+                  Round {r.index + 1}: you gave{' '}
+                  {r.facts?.rubric.dimensions.find((x) => x.id === g.dimension)?.name} {g.selfScore}
+                  , but {g.signal.label.toLowerCase()} was {g.signal.display} — a generous
+                  self-score?
+                </li>
+              )),
+            ])}
+          </ul>
+        </>
+      )}
+
+      <h2>Round by round</h2>
+      {model.rounds.map((r) => (
+        <RoundDetail key={r.index} r={r} answers={answers} />
+      ))}
+    </section>
+  );
+}
+
+function RoundRow({ r, label }: { r: ReviewRound; label: (v: VerdictId) => string }) {
+  const f = r.facts;
+  if (!r.played) {
+    return (
+      <tr className="muted">
+        <td>{r.index + 1}</td>
+        <td>{r.title}</td>
+        <td>{f?.template.title ?? '–'}</td>
+        <td colSpan={5}>not played</td>
+      </tr>
+    );
+  }
+  return (
+    <tr>
+      <td>{r.index + 1}</td>
+      <td>
+        {r.title}
+        {r.signature && <span className="badge">signature</span>}
+      </td>
+      <td>{f?.template.title ?? '(template missing)'}</td>
+      <td>
+        {f
+          ? `${formatClock(f.usedMs)} / ${f.budgetMs === null ? 'untimed' : formatClock(f.budgetMs)}`
+          : '–'}
+        {f?.record.endReason === 'timeout' && <span className="badge">time up</span>}
+      </td>
+      <td>{f && f.pauses > 0 ? `${f.pauses} (${Math.round(f.pausedMs / 1000)} s)` : '0'}</td>
+      <td>
+        {f?.rubric.dimensions.map((d) => (
+          <span key={d.id} className={`score score-${f.record.scores[d.id] ?? 0}`} title={d.name}>
+            {d.name}: {f.record.scores[d.id] ?? '–'}
+          </span>
+        ))}
+      </td>
+      <td>{r.verdict ? fmt(r.verdict.mean) : '–'}</td>
+      <td>{r.verdict ? label(r.verdict.verdict) : 'not scored'}</td>
+    </tr>
+  );
+}
+
+function RoundDetail({ r, answers }: { r: ReviewRound; answers: Current['answers'] }) {
+  if (!r.played || !r.facts) return null;
+  const f = r.facts;
+  return (
+    <details className="card round-detail">
+      <summary>
+        Round {r.index + 1}: {f.template.title}
+      </summary>
+      <Signals signals={f.signals} title="Signals" />
+      {f.record.note && (
+        <p>
+          <strong>What I&apos;d do differently:</strong> {f.record.note}
+        </p>
+      )}
+      <Suspense fallback={<p className="muted">Loading…</p>}>
+        <Summary
+          kind={r.kind}
+          template={f.template}
+          answer={answers[r.index]?.value ?? f.answer}
+          scoring={f.record.scoring}
+        />
+      </Suspense>
+    </details>
+  );
+}
+
+function Summary({
+  kind,
+  template,
+  answer,
+  scoring,
+}: {
+  kind: string;
+  template: unknown;
+  answer: unknown;
+  scoring: unknown;
+}) {
+  const View = use(kindViews(kind)).ReviewSummary;
+  return <View template={template} answer={answer} scoring={scoring} />;
+}

@@ -1,0 +1,194 @@
+import { Suspense, use, useCallback, useState } from 'react';
+import { findTemplate } from '../../domain/content';
+import { elapsedMs, isPaused } from '../../domain/timer';
+import { kindEntry } from '../../kinds/registry';
+import { Clock } from '../../ui/Clock';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { kindViews } from '../kind-views';
+import { useShortcuts } from '../shortcuts';
+import { useApp, useAppStore } from '../store-context';
+
+const CLOCK_KEY = 'mockloop:clock-hidden';
+
+/** A running round: the timer bar above, the kind's own view below. */
+export function RoundScreen({ index }: { index: number }) {
+  const planned = useApp((s) => s.current!.session.plan.rounds[index]!);
+  const total = useApp((s) => s.current!.session.plan.rounds.length);
+  const mode = useApp((s) => s.current!.session.mode);
+  const catalog = useApp((s) => s.catalog);
+  const template = findTemplate(catalog, planned.kind, planned.templateId);
+  const spec = kindEntry(planned.kind)?.spec;
+
+  if (!template || !spec) {
+    return (
+      <section>
+        <h1 tabIndex={-1}>This round cannot be shown</h1>
+        <p>
+          Its template ({planned.kind} / {planned.templateId}) is not in this version of mockloop.
+          Your answer, if any, is kept in storage.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="round">
+      <TimerBar index={index} />
+      <h1 tabIndex={-1} className="round-title">
+        {mode === 'loop' ? `Round ${index + 1} of ${total}: ` : ''}
+        {template.title}
+      </h1>
+      <Suspense fallback={<p className="muted">Loading the round…</p>}>
+        <KindRound index={index} template={template} />
+      </Suspense>
+    </section>
+  );
+}
+
+/** Renders the kind's view. It re-renders on answer changes, never on clock ticks. */
+function KindRound({ index, template }: { index: number; template: unknown }) {
+  const store = useAppStore();
+  const kind = useApp((s) => s.current!.session.plan.rounds[index]!.kind);
+  const views = use(kindViews(kind));
+  const spec = kindEntry(kind)!.spec;
+  const stored = useApp((s) => s.current!.answers[index]?.value);
+  const locked = useApp(
+    (s) => s.ownership !== 'owner' || s.current!.session.phase.name !== 'round',
+  );
+  const answer = stored ?? spec.emptyAnswer(template);
+  const setAnswer = useApp((s) => s.setAnswer);
+  const onChange = useCallback((value: unknown) => setAnswer(index, value), [setAnswer, index]);
+  const roundClock = useCallback(() => {
+    const t = store.getState().current?.session.rounds[index]?.timer;
+    return t ? elapsedMs(t, Date.now()) : 0;
+  }, [store, index]);
+  const View = views.Round;
+  return (
+    <View
+      template={template}
+      answer={answer}
+      onChange={onChange}
+      locked={locked}
+      roundClock={roundClock}
+    />
+  );
+}
+
+function TimerBar({ index }: { index: number }) {
+  const facts = useApp((s) => s.current!.session.rounds[index]!.timer!);
+  const mode = useApp((s) => s.current!.session.mode);
+  const owner = useApp((s) => s.ownership === 'owner');
+  const dispatch = useApp((s) => s.dispatch);
+  const checkTimeout = useApp((s) => s.checkTimeout);
+  const answerEmpty = useApp((s) => {
+    const r = s.current!.session.plan.rounds[index]!;
+    const spec = kindEntry(r.kind)?.spec;
+    const a = s.current!.answers[index]?.value;
+    return a === undefined || (spec ? spec.isAnswerEmpty(a) : false);
+  });
+  const [hidden, setHidden] = useState(() => readFlag(CLOCK_KEY));
+  const [confirmDone, setConfirmDone] = useState(false);
+  const paused = isPaused(facts);
+  const practice = mode === 'practice';
+
+  const toggleHidden = () =>
+    setHidden((h) => {
+      writeFlag(CLOCK_KEY, !h);
+      return !h;
+    });
+  const togglePause = () => dispatch({ type: paused ? 'resume' : 'pause' });
+
+  useShortcuts([
+    {
+      key: 'd',
+      label: "I'm done: end this round",
+      run: () => setConfirmDone(true),
+      enabled: owner,
+    },
+    {
+      key: 'p',
+      label: paused ? 'Resume the clock' : 'Pause the clock',
+      run: togglePause,
+      enabled: owner,
+    },
+    { key: 'c', label: hidden ? 'Show the clock' : 'Hide the clock', run: toggleHidden },
+  ]);
+
+  return (
+    <section className="timerbar" aria-label="Round clock">
+      <Clock facts={facts} hidden={hidden} onExpired={owner ? checkTimeout : undefined} />
+      <div className="timerbar-tools">
+        <button type="button" onClick={toggleHidden} aria-pressed={hidden}>
+          {hidden ? 'Show clock' : 'Hide clock'}
+        </button>
+        <button
+          type="button"
+          onClick={togglePause}
+          disabled={!owner}
+          title={practice ? undefined : 'Pauses are recorded and shown in the review'}
+        >
+          {paused ? 'Resume' : 'Pause'}
+        </button>
+        {practice && (
+          <>
+            <button
+              type="button"
+              disabled={!owner || facts.budgetMs === null}
+              onClick={() => dispatch({ type: 'extend', ms: 5 * 60_000 })}
+            >
+              +5 min
+            </button>
+            <button
+              type="button"
+              disabled={!owner}
+              aria-pressed={facts.budgetMs === null}
+              onClick={() => dispatch({ type: 'set-untimed', untimed: facts.budgetMs !== null })}
+            >
+              {facts.budgetMs === null ? 'Timed' : 'Untimed'}
+            </button>
+          </>
+        )}
+        <button
+          type="button"
+          className="primary"
+          disabled={!owner}
+          onClick={() => setConfirmDone(true)}
+        >
+          I&apos;m done
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirmDone}
+        title="End this round?"
+        confirmLabel="End round and score"
+        cancelLabel="Keep working"
+        onCancel={() => setConfirmDone(false)}
+        onConfirm={() => {
+          setConfirmDone(false);
+          dispatch({ type: 'finish', reason: 'done' });
+        }}
+      >
+        <p>
+          {answerEmpty ? 'You have not written anything yet. ' : ''}Your answer locks and the rubric
+          opens. Elapsed time is recorded.
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function readFlag(key: string): boolean {
+  try {
+    return localStorage.getItem(key) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writeFlag(key: string, on: boolean): void {
+  try {
+    if (on) localStorage.setItem(key, '1');
+    else localStorage.removeItem(key);
+  } catch {
+    // Preference only.
+  }
+}

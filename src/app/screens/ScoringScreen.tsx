@@ -1,0 +1,195 @@
+import { Suspense, use, useMemo, useState } from 'react';
+import type { Level } from '../../domain/content';
+import { disagreements } from '../../domain/verdict';
+import { RubricForm } from '../../ui/RubricForm';
+import { Signals } from '../../ui/Signals';
+import { kindViews } from '../kind-views';
+import { roundFacts } from '../round-facts';
+import { useShortcuts } from '../shortcuts';
+import { useApp } from '../store-context';
+
+/** Self-scoring after a round (also used to revise an earlier round's scores). */
+export function ScoringScreen({ index }: { index: number }) {
+  const session = useApp((s) => s.current!.session);
+  const dispatch = useApp((s) => s.dispatch);
+  const owner = useApp((s) => s.ownership === 'owner');
+  const isLast = index === session.rounds.length - 1;
+  return (
+    <section className="scoring">
+      <h1 tabIndex={-1}>
+        Score {session.mode === 'loop' ? `round ${index + 1}` : 'the round'}:{' '}
+        {session.plan.rounds[index]!.title}
+      </h1>
+      <ScoreRound index={index} />
+      <ContinueButton
+        index={index}
+        isLast={isLast}
+        onNext={() => dispatch({ type: 'next' })}
+        disabled={!owner}
+      />
+    </section>
+  );
+}
+
+export function ScoreRound({ index, readOnly = false }: { index: number; readOnly?: boolean }) {
+  const catalog = useApp((s) => s.catalog);
+  const session = useApp((s) => s.current!.session);
+  const answers = useApp((s) => s.current!.answers);
+  const owner = useApp((s) => s.ownership === 'owner');
+  const dispatch = useApp((s) => s.dispatch);
+  const facts = useMemo(
+    () => roundFacts(catalog, session, answers, index),
+    [catalog, session, answers, index],
+  );
+  const [active, setActive] = useState<string | undefined>(undefined);
+  const locked = readOnly || !owner;
+
+  const record = facts?.record;
+  const save = (
+    change: { scores?: Record<string, Level>; note?: string; scoring?: unknown },
+    soon = false,
+  ) => {
+    if (!record) return;
+    dispatch(
+      {
+        type: 'score',
+        index,
+        scores: change.scores ?? record.scores,
+        note: change.note ?? record.note,
+        scoring: change.scoring ?? record.scoring,
+      },
+      { save: soon ? 'soon' : 'now' },
+    );
+  };
+  const dims = facts?.rubric.dimensions ?? [];
+  const target = active ?? dims.find((d) => record?.scores[d.id] === undefined)?.id ?? dims[0]?.id;
+  const scoreKey = (level: Level) => () => {
+    if (!target || !record) return;
+    save({ scores: { ...record.scores, [target]: level } });
+    const i = dims.findIndex((d) => d.id === target);
+    const next = dims.slice(i + 1).find((d) => record.scores[d.id] === undefined) ?? dims[i + 1];
+    setActive(next?.id);
+  };
+  useShortcuts(
+    ([1, 2, 3, 4] as Level[]).map((l) => ({
+      key: String(l),
+      label: `Score ${dims.find((d) => d.id === target)?.name ?? 'the highlighted dimension'} ${l}`,
+      run: scoreKey(l),
+      enabled: !locked,
+    })),
+  );
+
+  if (!facts || !record)
+    return (
+      <p className="error">This round&apos;s template or rubric is missing from this version.</p>
+    );
+  const generous = disagreements(record.scores, facts.signals, catalog.verdict);
+  return (
+    <div className="scoring-grid">
+      <div className="scoring-main">
+        <Signals signals={facts.signals} />
+        {facts.pauses > 0 && (
+          <p className="muted">
+            Paused {facts.pauses} time{facts.pauses === 1 ? '' : 's'} (
+            {Math.round(facts.pausedMs / 1000)} s).
+          </p>
+        )}
+        <h2>Rubric</h2>
+        <RubricForm
+          rubric={facts.rubric}
+          policy={catalog.verdict}
+          scores={record.scores}
+          readOnly={locked}
+          activeDimension={target}
+          onFocusDimension={setActive}
+          onScore={(d, level) => save({ scores: { ...record.scores, [d]: level } })}
+        />
+        {generous.length > 0 && (
+          <div className="card note" role="note">
+            <strong>Check these scores against the signals:</strong>
+            <ul>
+              {generous.map((g) => (
+                <li key={`${g.dimension}-${g.signal.id}`}>
+                  {facts.rubric.dimensions.find((d) => d.id === g.dimension)?.name} at {g.selfScore}
+                  , but {g.signal.label.toLowerCase()}: {g.signal.display}.
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <label className="block">
+          <span>What I&apos;d do differently</span>
+          <textarea
+            rows={3}
+            value={record.note}
+            readOnly={locked}
+            onChange={(e) => save({ note: e.target.value }, true)}
+          />
+        </label>
+      </div>
+      <aside className="scoring-side" aria-label="Reference answer">
+        <Suspense fallback={<p className="muted">Loading the reference…</p>}>
+          <Extras index={index} readOnly={locked} onScoring={(scoring) => save({ scoring })} />
+        </Suspense>
+      </aside>
+    </div>
+  );
+}
+
+function Extras({
+  index,
+  readOnly,
+  onScoring,
+}: {
+  index: number;
+  readOnly: boolean;
+  onScoring: (s: unknown) => void;
+}) {
+  const catalog = useApp((s) => s.catalog);
+  const session = useApp((s) => s.current!.session);
+  const answers = useApp((s) => s.current!.answers);
+  const facts = roundFacts(catalog, session, answers, index)!;
+  const views = use(kindViews(facts.spec.kind));
+  const View = views.ScoringExtras;
+  return (
+    <View
+      template={facts.template}
+      answer={facts.answer}
+      scoring={facts.record.scoring ?? facts.spec.emptyScoring(facts.template)}
+      onScoringChange={onScoring}
+      readOnly={readOnly}
+    />
+  );
+}
+
+function ContinueButton({
+  index,
+  isLast,
+  onNext,
+  disabled,
+}: {
+  index: number;
+  isLast: boolean;
+  onNext: () => void;
+  disabled: boolean;
+}) {
+  const catalog = useApp((s) => s.catalog);
+  const session = useApp((s) => s.current!.session);
+  const answers = useApp((s) => s.current!.answers);
+  const facts = roundFacts(catalog, session, answers, index);
+  const missing = facts
+    ? facts.rubric.dimensions.filter((d) => facts.record.scores[d.id] === undefined).length
+    : 0;
+  const label = isLast ? 'Finish and see the review' : 'Save scores and take a break';
+  useShortcuts([{ key: 'n', label, run: onNext, enabled: missing === 0 && !disabled }]);
+  return (
+    <div className="actions sticky-actions">
+      <button type="button" className="primary" onClick={onNext} disabled={missing > 0 || disabled}>
+        {label}
+      </button>
+      {missing > 0 && (
+        <span className="muted">Score every dimension to continue ({missing} left).</span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+// Schemas for everything under rounds/ that is not a kind's own template: tracks, rubrics,
+// the verdict policy and the list of retired ids. Types come from the schemas.
+import { z } from 'zod';
+
+export const idSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'must be lowercase words joined by hyphens, like "bias-variance"',
+  );
+
+export const trackIdSchema = z.enum(['mle', 'rs']);
+export type TrackId = z.infer<typeof trackIdSchema>;
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** Fields every template of every kind has. Kinds extend this with their own fields. */
+export const templateBaseShape = {
+  id: idSchema,
+  title: text,
+  summary: text,
+  tags: z.array(idSchema).default([]),
+  /** Which tracks lean on this template most; both when it is common to both. */
+  tracks: z.array(trackIdSchema).min(1, 'name at least one track (mle, rs)'),
+  /** Suggested length in minutes when practised on its own. */
+  minutes: z.number().int().min(5).max(120),
+  difficulty: z.enum(['easy', 'medium', 'hard']).default('medium'),
+};
+export const templateBaseSchema = z.strictObject(templateBaseShape);
+export type TemplateBase = z.infer<typeof templateBaseSchema>;
+
+export const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export type Level = z.infer<typeof levelSchema>;
+
+export const rubricSchema = z.strictObject({
+  id: idSchema,
+  kind: idSchema,
+  title: text,
+  dimensions: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        name: text,
+        /** The question the dimension answers, shown above its anchors. */
+        question: text,
+        levels: z.strictObject({ 1: text, 2: text, 3: text, 4: text }),
+      }),
+    )
+    .min(2, 'a rubric needs at least two dimensions'),
+});
+export type Rubric = z.infer<typeof rubricSchema>;
+export type RubricDimension = Rubric['dimensions'][number];
+
+export const verdictIdSchema = z.enum([
+  'strong-no-hire',
+  'lean-no-hire',
+  'lean-hire',
+  'strong-hire',
+]);
+export type VerdictId = z.infer<typeof verdictIdSchema>;
+
+export const verdictPolicySchema = z
+  .strictObject({
+    labels: z.strictObject({
+      'strong-no-hire': text,
+      'lean-no-hire': text,
+      'lean-hire': text,
+      'strong-hire': text,
+    }),
+    /** A round's mean below the first threshold is strong no hire, below the second lean no hire... */
+    thresholds: z.strictObject({
+      strongNoHireBelow: z.number(),
+      leanNoHireBelow: z.number(),
+      leanHireBelow: z.number(),
+    }),
+    /** A round at strong no hire caps the loop's verdict at this level. */
+    strongNoHireRoundCapsLoopAt: verdictIdSchema,
+    /** Any dimension scored at or below this level is flagged in the review. */
+    flagDimensionAtOrBelow: levelSchema,
+    /** A self-score this far above an objective signal (both on 0..1) is called out. */
+    generousGap: z.number().min(0).max(1),
+  })
+  .refine(
+    (p) =>
+      p.thresholds.strongNoHireBelow < p.thresholds.leanNoHireBelow &&
+      p.thresholds.leanNoHireBelow < p.thresholds.leanHireBelow,
+    { message: 'thresholds must increase: strongNoHireBelow < leanNoHireBelow < leanHireBelow' },
+  );
+export type VerdictPolicy = z.infer<typeof verdictPolicySchema>;
+
+/** "kind.dimension", e.g. "fundamentals.depth". */
+export const dimensionRefSchema = z
+  .string()
+  .regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, 'must name a rubric dimension as "kind.dimension"');
+
+export const trackRoundSchema = z.strictObject({
+  /** Stable name of the slot in the loop, e.g. "coding-ml". */
+  slot: idSchema,
+  title: text,
+  kind: idSchema,
+  minutes: z.number().int().min(5).max(120),
+  weight: z.number().positive(),
+  /** Only templates carrying every one of these tags may be drawn for this round. */
+  tags: z.array(idSchema).default([]),
+});
+export type TrackRound = z.infer<typeof trackRoundSchema>;
+
+export const trackSchema = z.strictObject({
+  id: trackIdSchema,
+  name: text,
+  short: text,
+  summary: text,
+  /** The at-a-glance comparison on the home screen. */
+  glance: z.strictObject({
+    coding: text,
+    signatureRound: text,
+    math: text,
+    portfolio: text,
+    failureMode: text,
+  }),
+  signature: z.strictObject({ kind: idSchema, title: text }),
+  failureMode: z.strictObject({
+    label: text,
+    advice: text,
+    dimensions: z.array(dimensionRefSchema).min(1),
+  }),
+  rounds: z.array(trackRoundSchema).min(1),
+});
+export type Track = z.infer<typeof trackSchema>;
+
+export const retiredSchema = z.strictObject({
+  retired: z.array(
+    z.strictObject({
+      id: idSchema,
+      kind: idSchema,
+      reason: text,
+    }),
+  ),
+});
+export type Retired = z.infer<typeof retiredSchema>;
+
+/** What the content loader emits and the app consumes. Templates are kept per kind. */
+export interface Catalog {
+  tracks: Track[];
+  rubrics: Rubric[];
+  verdict: VerdictPolicy;
+  templates: Record<string, TemplateBase[]>;
+  retired: Retired['retired'];
+}
+
+export function findTemplate(catalog: Catalog, kind: string, id: string): TemplateBase | undefined {
+  return catalog.templates[kind]?.find((t) => t.id === id);
+}
+
+export function findRubric(catalog: Catalog, id: string): Rubric | undefined {
+  return catalog.rubrics.find((r) => r.id === id);
+}
+
+export function findTrack(catalog: Catalog, id: string): Track | undefined {
+  return catalog.tracks.find((t) => t.id === id);
+}

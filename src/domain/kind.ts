@@ -1,0 +1,63 @@
+// The contract every round kind fulfils. A spec imports no React and no browser API, so the
+// content loader and check:rounds can use it under Node; views are loaded lazily by the registry.
+import type { z } from 'zod';
+import type { TemplateBase } from './content';
+
+/** One objective (or self-reported) fact shown beside the rubric at scoring time. */
+export interface Signal {
+  id: string;
+  label: string;
+  /** Human text, e.g. "7 of 9". */
+  display: string;
+  /** 0..1 where it can be compared with a self-score; null when it has no direction. */
+  ratio: number | null;
+  /** The person ticked it themselves, so it is a weaker check on a generous self-score. */
+  selfReported: boolean;
+  /** Rubric dimensions this signal speaks to, for the "self-score vs signal" check. */
+  dimensions: string[];
+}
+
+/** How a kind's templates are laid out under rounds/. */
+export type TemplateLayout =
+  /** rounds/<dir>/<id>.yaml holds the whole template. */
+  | { type: 'file'; dir: string }
+  /**
+   * rounds/<dir>/<id>/template.yaml plus side files whose text fills a field,
+   * e.g. { 'statement.md': 'statement', 'solution.py': 'solution' }.
+   */
+  | { type: 'folder'; dir: string; files: Record<string, string> };
+
+export interface RoundKindSpec<T extends TemplateBase = TemplateBase, A = unknown, S = unknown> {
+  kind: string;
+  /** Name of the round as a person says it, e.g. "ML fundamentals". */
+  title: string;
+  /** One line shown when choosing what to practise. */
+  blurb: string;
+  rubricId: string;
+  layout: TemplateLayout;
+  templateSchema: z.ZodType<T>;
+  /** The person's work during the round. */
+  answerSchema: z.ZodType<A>;
+  /** What the person records at scoring time besides the rubric (e.g. a key-point checklist). */
+  scoringSchema: z.ZodType<S>;
+  emptyAnswer(template: T): A;
+  emptyScoring(template: T): S;
+  /** Is there anything in the answer at all (used to warn before ending an empty round)? */
+  isAnswerEmpty(answer: A): boolean;
+  signals(input: { template: T; answer: A; scoring: S }): Signal[];
+  /** Problems with one template that its schema cannot see (cross-field rules). */
+  lint?(template: T): string[];
+  /** Figures for check:rounds --json under extra.<kind>. */
+  extra?(templates: T[]): Record<string, number>;
+}
+
+// A registry holds specs of different shapes; this is the erased form the engine works with.
+// biome-ignore lint/suspicious/noExplicitAny: the registry erases each kind's own types on purpose
+export type AnyKindSpec = RoundKindSpec<any, any, any>;
+
+/** A kind's deeper content check (e.g. running reference solutions), for check:rounds. */
+// biome-ignore lint/suspicious/noExplicitAny: templates arrive erased from the registry
+export type KindCheck = (templates: any[]) => Promise<{
+  failures: { file: string; message: string }[];
+  extra: Record<string, number>;
+}>;

@@ -1,0 +1,158 @@
+// From self-scores to verdicts, with a formula simple enough to print on the review page.
+import type { Level, Rubric, Track, VerdictId, VerdictPolicy } from './content';
+import type { Signal } from './kind';
+
+export const VERDICT_ORDER: VerdictId[] = [
+  'strong-no-hire',
+  'lean-no-hire',
+  'lean-hire',
+  'strong-hire',
+];
+
+export function verdictForMean(mean: number, policy: VerdictPolicy): VerdictId {
+  const t = policy.thresholds;
+  if (mean < t.strongNoHireBelow) return 'strong-no-hire';
+  if (mean < t.leanNoHireBelow) return 'lean-no-hire';
+  if (mean < t.leanHireBelow) return 'lean-hire';
+  return 'strong-hire';
+}
+
+export function mean(xs: number[]): number {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN;
+}
+
+export interface RoundVerdict {
+  mean: number;
+  verdict: VerdictId;
+  /** Dimensions at or below the policy's flag level. */
+  flagged: string[];
+}
+
+/** null when the round was not (fully) scored. */
+export function roundVerdict(
+  scores: Record<string, Level>,
+  rubric: Rubric,
+  policy: VerdictPolicy,
+): RoundVerdict | null {
+  const values = rubric.dimensions.map((d) => scores[d.id]);
+  if (values.some((v) => v === undefined)) return null;
+  const m = mean(values as number[]);
+  return {
+    mean: m,
+    verdict: verdictForMean(m, policy),
+    flagged: rubric.dimensions
+      .filter((d) => (scores[d.id] as number) <= policy.flagDimensionAtOrBelow)
+      .map((d) => d.id),
+  };
+}
+
+export interface LoopVerdict {
+  weightedMean: number;
+  /** The verdict of the weighted mean alone. */
+  byMean: VerdictId;
+  /** After the cap for a strong-no-hire round. */
+  verdict: VerdictId;
+  capped: boolean;
+}
+
+export function loopVerdict(
+  rounds: { weight: number; verdict: RoundVerdict }[],
+  policy: VerdictPolicy,
+): LoopVerdict | null {
+  if (rounds.length === 0) return null;
+  const totalWeight = rounds.reduce((s, r) => s + r.weight, 0);
+  const weightedMean = rounds.reduce((s, r) => s + r.weight * r.verdict.mean, 0) / totalWeight;
+  const byMean = verdictForMean(weightedMean, policy);
+  const anyStrongNo = rounds.some((r) => r.verdict.verdict === 'strong-no-hire');
+  const cap = policy.strongNoHireRoundCapsLoopAt;
+  const capped = anyStrongNo && VERDICT_ORDER.indexOf(byMean) > VERDICT_ORDER.indexOf(cap);
+  return { weightedMean, byMean, verdict: capped ? cap : byMean, capped };
+}
+
+export interface DimensionSummary {
+  /** "kind.dimension" */
+  ref: string;
+  kind: string;
+  dimension: string;
+  name: string;
+  mean: number;
+  count: number;
+}
+
+/** Mean self-score per rubric dimension across rounds, weakest first. */
+export function dimensionSummaries(
+  rounds: { kind: string; scores: Record<string, Level> }[],
+  rubricOf: (kind: string) => Rubric | undefined,
+): DimensionSummary[] {
+  const acc = new Map<
+    string,
+    { kind: string; dimension: string; name: string; values: number[] }
+  >();
+  for (const r of rounds) {
+    const rubric = rubricOf(r.kind);
+    if (!rubric) continue;
+    for (const d of rubric.dimensions) {
+      const v = r.scores[d.id];
+      if (v === undefined) continue;
+      const ref = `${r.kind}.${d.id}`;
+      const entry = acc.get(ref) ?? { kind: r.kind, dimension: d.id, name: d.name, values: [] };
+      entry.values.push(v);
+      acc.set(ref, entry);
+    }
+  }
+  return [...acc.entries()]
+    .map(([ref, e]) => ({
+      ref,
+      kind: e.kind,
+      dimension: e.dimension,
+      name: e.name,
+      mean: mean(e.values),
+      count: e.values.length,
+    }))
+    .sort((a, b) => a.mean - b.mean || a.ref.localeCompare(b.ref));
+}
+
+/** The weakest dimensions: all those tied at the lowest mean (and below strong hire). */
+export function weakest(summaries: DimensionSummary[]): DimensionSummary[] {
+  if (summaries.length === 0) return [];
+  const low = summaries[0]!.mean;
+  if (low >= 4) return [];
+  return summaries.filter((s) => s.mean === low);
+}
+
+/**
+ * The track's top failure mode shows when one of its dimensions is among the weakest.
+ * Returns the matching dimensions, or [] when it does not show.
+ */
+export function failureModeHits(track: Track, summaries: DimensionSummary[]): DimensionSummary[] {
+  const low = weakest(summaries);
+  return low.filter((s) => track.failureMode.dimensions.includes(s.ref));
+}
+
+export interface Disagreement {
+  dimension: string;
+  selfScore: number;
+  signal: Signal;
+}
+
+/**
+ * Where a self-score is generous next to an objective signal: the dimension's score, put on
+ * 0..1 as (score - 1) / 3, exceeds the signal's ratio by more than the policy's gap.
+ */
+export function disagreements(
+  scores: Record<string, Level>,
+  signals: Signal[],
+  policy: VerdictPolicy,
+): Disagreement[] {
+  const out: Disagreement[] = [];
+  for (const signal of signals) {
+    if (signal.ratio === null) continue;
+    for (const dim of signal.dimensions) {
+      const score = scores[dim];
+      if (score === undefined) continue;
+      if ((score - 1) / 3 - signal.ratio > policy.generousGap)
+        out.push({ dimension: dim, selfScore: score, signal });
+    }
+  }
+  return out;
+}

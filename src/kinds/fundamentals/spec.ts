@@ -1,0 +1,115 @@
+// ML fundamentals: a themed set of short conceptual questions answered in writing.
+// No React here: the content loader and check:rounds load this module under Node.
+import { z } from 'zod';
+import { idSchema, templateBaseShape } from '../../domain/content';
+import type { RoundKindSpec } from '../../domain/kind';
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const questionSchema = z.strictObject({
+  id: idSchema,
+  /** Markdown with $…$ math. */
+  prompt: text,
+  minutes: z.number().int().min(1).max(20),
+  /** What a strong answer covers; revealed at scoring as a checklist. */
+  keyPoints: z.array(text).min(3, 'give 3 to 6 key points').max(6, 'give 3 to 6 key points'),
+});
+export type FundamentalsQuestion = z.infer<typeof questionSchema>;
+
+export const fundamentalsTemplateSchema = z
+  .strictObject({
+    ...templateBaseShape,
+    questions: z.array(questionSchema).min(3).max(8),
+  })
+  .superRefine((t, ctx) => {
+    const seen = new Set<string>();
+    t.questions.forEach((q, i) => {
+      if (seen.has(q.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', i, 'id'],
+          message: `"${q.id}" is used by two questions`,
+        });
+      }
+      seen.add(q.id);
+    });
+  });
+export type FundamentalsTemplate = z.infer<typeof fundamentalsTemplateSchema>;
+
+/** Written answers by question id. */
+export const fundamentalsAnswerSchema = z.strictObject({
+  answers: z.record(z.string(), z.string()),
+});
+export type FundamentalsAnswer = z.infer<typeof fundamentalsAnswerSchema>;
+
+/** Key points the person says they covered, by question id (indices into keyPoints). */
+export const fundamentalsScoringSchema = z.strictObject({
+  covered: z.record(z.string(), z.array(z.number().int().min(0))),
+});
+export type FundamentalsScoring = z.infer<typeof fundamentalsScoringSchema>;
+
+export function pointsCovered(template: FundamentalsTemplate, scoring: FundamentalsScoring) {
+  let covered = 0;
+  let total = 0;
+  for (const q of template.questions) {
+    total += q.keyPoints.length;
+    const ticks = new Set(scoring.covered[q.id] ?? []);
+    covered += [...ticks].filter((i) => i < q.keyPoints.length).length;
+  }
+  return { covered, total };
+}
+
+export function questionsAnswered(template: FundamentalsTemplate, answer: FundamentalsAnswer) {
+  const answered = template.questions.filter((q) => (answer.answers[q.id] ?? '').trim() !== '');
+  return { answered: answered.length, total: template.questions.length };
+}
+
+export const fundamentalsSpec: RoundKindSpec<
+  FundamentalsTemplate,
+  FundamentalsAnswer,
+  FundamentalsScoring
+> = {
+  kind: 'fundamentals',
+  title: 'ML fundamentals',
+  blurb: 'Five short conceptual questions on one theme, answered in writing with math.',
+  rubricId: 'fundamentals',
+  layout: { type: 'file', dir: 'fundamentals' },
+  templateSchema: fundamentalsTemplateSchema,
+  answerSchema: fundamentalsAnswerSchema,
+  scoringSchema: fundamentalsScoringSchema,
+  emptyAnswer: () => ({ answers: {} }),
+  emptyScoring: () => ({ covered: {} }),
+  isAnswerEmpty: (a) => Object.values(a.answers).every((s) => s.trim() === ''),
+  signals({ template, answer, scoring }) {
+    const a = questionsAnswered(template, answer);
+    const p = pointsCovered(template, scoring);
+    return [
+      {
+        id: 'answered',
+        label: 'Questions answered',
+        display: `${a.answered} of ${a.total}`,
+        ratio: a.total ? a.answered / a.total : null,
+        selfReported: false,
+        dimensions: ['depth'],
+      },
+      {
+        id: 'points-covered',
+        label: 'Points covered (self-reported)',
+        display: `${p.covered} of ${p.total}`,
+        ratio: p.total ? p.covered / p.total : null,
+        selfReported: true,
+        dimensions: ['accuracy', 'depth'],
+      },
+    ];
+  },
+  lint(t) {
+    const sum = t.questions.reduce((s, q) => s + q.minutes, 0);
+    return sum > t.minutes
+      ? [`questions: the suggested minutes add up to ${sum}, more than the set's ${t.minutes}`]
+      : [];
+  },
+  extra: (templates) => ({
+    sets: templates.length,
+    questions: templates.reduce((n, t) => n + t.questions.length, 0),
+  }),
+};

@@ -1,0 +1,323 @@
+// The one store. Slices: the catalog (static), the session being worked on with its answers,
+// the history list, save status and tab ownership. Everything stored goes through the saver,
+// record by record; nothing ticking is kept here (the clock is derived where it is shown).
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { type Catalog, findRubric } from '../domain/content';
+import type { AnyKindSpec } from '../domain/kind';
+import { assemblePlan, type LoopPlan, type LoopRequest } from '../domain/plan';
+import { newSeed } from '../domain/rng';
+import {
+  createSession,
+  isAnswerLocked,
+  reduce,
+  type Session,
+  type SessionEvent,
+  timedOut,
+} from '../domain/session';
+import * as dbm from './db';
+import { recoverJournal } from './recovery';
+import { createSaver, type Journal, type Saver, type SaveStatus } from './saver';
+import type { Ownership, TabGuard } from './tabs';
+
+type WithoutNow<E> = E extends { now: number } ? Omit<E, 'now'> : E;
+export type AppEvent = WithoutNow<SessionEvent>;
+
+export interface AppDeps {
+  catalog: Catalog;
+  kinds: { spec: AnyKindSpec; warm?: () => void }[];
+  openDb: () => Promise<dbm.Db>;
+  journal?: Journal;
+  guard?: TabGuard;
+  now?: () => number;
+  newId?: () => string;
+  requestPersist?: () => void;
+  saverTiming?: { debounceMs?: number; maxWaitMs?: number; retryMs?: number[] };
+}
+
+export interface Current {
+  session: Session;
+  answers: Record<number, dbm.AnswerRecord>;
+}
+
+export interface AppState {
+  catalog: Catalog;
+  /** null until the database opened; a message when it cannot be opened at all. */
+  dbState: 'opening' | 'ready' | { error: string };
+  current: Current | null;
+  currentState: 'idle' | 'loading' | 'ready' | 'missing';
+  ownership: Ownership;
+  save: SaveStatus;
+  sessions: Session[] | null;
+  /** The last rejected action, shown to the person. */
+  notice: string | null;
+
+  init(): Promise<void>;
+  refreshSessions(): Promise<Session[]>;
+  /** Reads a session without opening it for work (the review, history). */
+  readSession(id: string): Promise<Current | null>;
+  /** Creates a session (in its planning phase, or started at once with start: true). */
+  newSession(request: LoopRequest, opts?: { start?: boolean }): Promise<string>;
+  openSession(id: string): Promise<void>;
+  closeSession(): void;
+  /** save: 'now' (default) for phase changes, 'soon' for typing (a note), debounced. */
+  dispatch(
+    event: AppEvent,
+    opts?: { save?: 'now' | 'soon' },
+  ): { ok: true } | { ok: false; error: string };
+  setPlan(plan: LoopPlan): { ok: true } | { ok: false; error: string };
+  setAnswer(index: number, value: unknown): boolean;
+  checkTimeout(): void;
+  takeOver(): Promise<void>;
+  deleteSession(id: string): Promise<(() => Promise<void>) | null>;
+  flush(): Promise<boolean>;
+  clearNotice(): void;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+export function specOf(deps: Pick<AppDeps, 'kinds'>, kind: string): AnyKindSpec | undefined {
+  return deps.kinds.find((k) => k.spec.kind === kind)?.spec;
+}
+
+/** Template ids used by sessions, most recent session first. */
+export function recentTemplateIds(sessions: Session[], limit = 12): string[] {
+  const started = sessions
+    .filter((s) => s.startedAt !== null)
+    .sort((a, b) => b.createdAt - a.createdAt);
+  return started.slice(0, limit).flatMap((s) => s.plan.rounds.map((r) => r.templateId));
+}
+
+export function createAppStore(deps: AppDeps): AppStore {
+  const now = deps.now ?? Date.now;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  let db: dbm.Db | null = null;
+  let saver: Saver | null = null;
+  let persistAsked = false;
+
+  const dimensionsOf = (s: Session) => (i: number) => {
+    const kind = s.plan.rounds[i]?.kind;
+    const spec = kind ? specOf(deps, kind) : undefined;
+    const rubric = spec ? findRubric(deps.catalog, spec.rubricId) : undefined;
+    return rubric?.dimensions.map((d) => d.id) ?? [];
+  };
+
+  const store = createStore<AppState>()((set, get) => {
+    const persist = (write: dbm.Write, immediate = false) => {
+      if (!saver) return;
+      if (!persistAsked) {
+        persistAsked = true;
+        deps.requestPersist?.();
+      }
+      saver.put(write, { immediate });
+    };
+
+    const guardHooks = {
+      flush: () => get().flush(),
+      onLost: () => set({ ownership: 'lost' }),
+    };
+
+    const loadCurrent = async (id: string): Promise<Current | null> => {
+      if (!db) return null;
+      const session = await dbm.getSession(db, id);
+      if (!session) return null;
+      const answers: Record<number, dbm.AnswerRecord> = {};
+      for (const a of await dbm.getAnswers(db, id)) answers[a.index] = a;
+      return { session, answers };
+    };
+
+    return {
+      catalog: deps.catalog,
+      dbState: 'opening',
+      current: null,
+      currentState: 'idle',
+      ownership: 'owner',
+      save: { state: 'saved' },
+      sessions: null,
+      notice: null,
+
+      async init() {
+        try {
+          db = await deps.openDb();
+        } catch (e) {
+          set({ dbState: { error: (e as Error)?.message || 'IndexedDB is not available' } });
+          return;
+        }
+        const opened = db;
+        saver = createSaver({
+          writeBatch: (writes) => dbm.writeBatch(opened, writes),
+          onStatus: (save) => set({ save }),
+          journal: deps.journal,
+          now,
+          ...deps.saverTiming,
+        });
+        if (deps.journal) {
+          try {
+            await recoverJournal(opened, deps.journal);
+          } catch {
+            // The journal is a backup; a failure to read it must not stop the app.
+          }
+        }
+        set({ dbState: 'ready' });
+      },
+
+      async refreshSessions() {
+        if (!db) return [];
+        const sessions = await dbm.listSessions(db);
+        set({ sessions });
+        return sessions;
+      },
+
+      async readSession(id) {
+        await get().flush();
+        const live = get().current;
+        if (live?.session.id === id) return live;
+        return loadCurrent(id);
+      },
+
+      async newSession(request, opts) {
+        if (!db) throw new Error('storage is not ready');
+        const sessions = await get().refreshSessions();
+        // Keep at most one unstarted draft: an abandoned plan is not history.
+        for (const s of sessions) {
+          if (s.phase.name === 'planning' && s.mode === 'loop') await dbm.deleteSession(db, s.id);
+        }
+        const seed = newSeed();
+        const kinds = deps.kinds.map((k) => ({ kind: k.spec.kind, title: k.spec.title }));
+        const plan = assemblePlan(deps.catalog, request, seed, recentTemplateIds(sessions), kinds);
+        const t = now();
+        const session = createSession({
+          id: newId(),
+          mode: request.type === 'practice' ? 'practice' : 'loop',
+          seed,
+          plan,
+          now: t,
+          emptyScoring: (i) => {
+            const r = plan.rounds[i]!;
+            const spec = specOf(deps, r.kind)!;
+            return spec.emptyScoring(
+              deps.catalog.templates[r.kind]!.find((x) => x.id === r.templateId),
+            );
+          },
+        });
+        let toWrite = session;
+        if (opts?.start) {
+          const started = reduce(
+            session,
+            { type: 'start', now: now() },
+            { dimensionsOf: dimensionsOf(session) },
+          );
+          if (started.ok) toWrite = started.session;
+        }
+        await dbm.writeBatch(db, [{ store: 'sessions', value: toWrite }]);
+        return toWrite.id;
+      },
+
+      async openSession(id) {
+        if (get().current?.session.id === id && get().currentState === 'ready') return;
+        set({ currentState: 'loading', current: null });
+        await get().flush();
+        const loaded = await loadCurrent(id);
+        if (!loaded) {
+          deps.guard?.release();
+          set({ currentState: 'missing' });
+          return;
+        }
+        const ownership = deps.guard ? await deps.guard.claim(id, guardHooks) : 'owner';
+        set({ current: loaded, currentState: 'ready', ownership });
+        get().checkTimeout();
+        const kinds = new Set(loaded.session.plan.rounds.map((r) => r.kind));
+        if (loaded.session.phase.name !== 'done') {
+          for (const k of deps.kinds) if (kinds.has(k.spec.kind)) k.warm?.();
+        }
+      },
+
+      closeSession() {
+        void get().flush();
+        deps.guard?.release();
+        set({ current: null, currentState: 'idle', ownership: 'owner' });
+      },
+
+      dispatch(event, opts) {
+        const cur = get().current;
+        if (!cur) return { ok: false, error: 'no session is open' };
+        if (get().ownership !== 'owner')
+          return { ok: false, error: 'this session is open in another tab' };
+        const result = reduce(cur.session, { ...event, now: now() } as SessionEvent, {
+          dimensionsOf: dimensionsOf(cur.session),
+        });
+        if (!result.ok) {
+          set({ notice: result.error });
+          return result;
+        }
+        set({ current: { ...cur, session: result.session }, notice: null });
+        persist({ store: 'sessions', value: result.session }, opts?.save !== 'soon');
+        if (event.type === 'start' || event.type === 'start-next') {
+          const kinds = new Set(result.session.plan.rounds.map((r) => r.kind));
+          for (const k of deps.kinds) if (kinds.has(k.spec.kind)) k.warm?.();
+        }
+        return { ok: true };
+      },
+
+      setPlan(plan) {
+        return get().dispatch({ type: 'set-plan', plan });
+      },
+
+      setAnswer(index, value) {
+        const cur = get().current;
+        if (!cur || get().ownership !== 'owner') return false;
+        if (isAnswerLocked(cur.session, index)) return false;
+        const kind = cur.session.plan.rounds[index]!.kind;
+        const record: dbm.AnswerRecord = {
+          sessionId: cur.session.id,
+          index,
+          kind,
+          value,
+          updatedAt: now(),
+        };
+        set({ current: { ...cur, answers: { ...cur.answers, [index]: record } } });
+        persist({ store: 'answers', value: record });
+        return true;
+      },
+
+      checkTimeout() {
+        const cur = get().current;
+        if (cur && get().ownership === 'owner' && timedOut(cur.session, now())) {
+          get().dispatch({ type: 'finish', reason: 'timeout' });
+        }
+      },
+
+      async takeOver() {
+        const cur = get().current;
+        if (!cur || !deps.guard) return;
+        const ownership = await deps.guard.takeOver(cur.session.id, guardHooks);
+        // Read again: the other tab saved its last edits before letting go.
+        const fresh = await loadCurrent(cur.session.id);
+        set({ ownership, current: fresh ?? cur });
+        get().checkTimeout();
+      },
+
+      async deleteSession(id) {
+        if (!db) return null;
+        const opened = db;
+        if (get().current?.session.id === id) get().closeSession();
+        await get().flush();
+        const removed = await dbm.deleteSession(opened, id);
+        await get().refreshSessions();
+        if (!removed) return null;
+        return async () => {
+          await dbm.restoreSession(opened, removed);
+          await get().refreshSessions();
+        };
+      },
+
+      flush() {
+        return saver ? saver.flush() : Promise.resolve(true);
+      },
+
+      clearNotice() {
+        set({ notice: null });
+      },
+    };
+  });
+  return store;
+}

@@ -1,0 +1,82 @@
+// The import rules of the design: pure domain, kinds that never import each other, and an app
+// that reaches a kind only through the registry.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve(import.meta.dirname, '../../src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : /\.(ts|tsx)$/.test(f) ? [p] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)];
+  return found.map((m) => m[1] ?? m[2]!);
+}
+
+/** "src/kinds/coding/spec.ts" for a relative import, or the package name. */
+function target(file: string, spec: string): string {
+  if (!spec.startsWith('.')) return spec;
+  return relative(resolve(SRC, '..'), resolve(file, '..', spec)).split('\\').join('/');
+}
+
+const all = files(SRC).map((f) => ({ file: relative(resolve(SRC, '..'), f).split('\\').join('/'), deps: imports(f).map((s) => target(f, s)) }));
+
+describe('architecture', () => {
+  it('domain imports no React, no DOM-bound code and no other layer', () => {
+    for (const { file, deps } of all.filter((x) => x.file.startsWith('src/domain/'))) {
+      for (const d of deps) {
+        expect(d, `${file} imports ${d}`).toMatch(/^(zod|src\/domain\/)/);
+      }
+    }
+  });
+
+  it('kind specs import no React and no views, so Node can load them', () => {
+    for (const { file, deps } of all.filter((x) => /^src\/kinds\/[^/]+\/spec\.ts$/.test(x.file))) {
+      for (const d of deps) expect(d, `${file} imports ${d}`).toMatch(/^(zod|src\/domain\/)/);
+    }
+  });
+
+  it('kinds never import each other', () => {
+    for (const { file, deps } of all.filter((x) => /^src\/kinds\/[^/]+\//.test(x.file))) {
+      const own = file.split('/')[2];
+      for (const d of deps.filter((x) => x.startsWith('src/kinds/'))) {
+        const other = d.split('/')[2];
+        expect(other === own || other === 'views' || other === 'views.ts', `${file} imports ${d}`).toBe(true);
+      }
+    }
+  });
+
+  it('the app, the store and the engine reach kinds only through the registry', () => {
+    for (const { file, deps } of all.filter((x) => /^src\/(app|store|ui|content)\//.test(x.file))) {
+      for (const d of deps.filter((x) => x.startsWith('src/kinds/'))) {
+        expect(d, `${file} imports ${d}`).toMatch(/^src\/kinds\/(registry|views)$/);
+      }
+    }
+  });
+
+  it('ui imports only domain types and itself (no store, no app)', () => {
+    for (const { file, deps } of all.filter((x) => x.file.startsWith('src/ui/'))) {
+      for (const d of deps.filter((x) => x.startsWith('src/'))) expect(d, `${file} imports ${d}`).toMatch(/^src\/(domain|ui)\//);
+    }
+  });
+
+  it('the store does not import the app', () => {
+    for (const { file, deps } of all.filter((x) => x.file.startsWith('src/store/'))) {
+      for (const d of deps) expect(d.startsWith('src/app/'), `${file} imports ${d}`).toBe(false);
+    }
+  });
+
+  it('the registry lists every kind folder, and no other file names more than one kind', () => {
+    const kindDirs = readdirSync(join(SRC, 'kinds')).filter((f) => statSync(join(SRC, 'kinds', f)).isDirectory());
+    const registry = all.find((x) => x.file === 'src/kinds/registry.ts')!;
+    for (const k of kindDirs) expect(registry.deps, `registry misses ${k}`).toContain(`src/kinds/${k}/spec`);
+    const naming = all.filter(({ deps }) => deps.filter((d) => /^src\/kinds\/[^/]+\/spec$/.test(d)).length > 1).map((x) => x.file);
+    expect(naming.filter((f) => f !== 'src/kinds/registry.ts')).toEqual([]);
+  });
+});

@@ -1,0 +1,128 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatFailures, loadRounds } from '../../../src/content/loader';
+import { kindSpecs } from '../../../src/kinds/registry';
+
+const REAL = resolve(import.meta.dirname, '../../../rounds');
+let root: string;
+
+function write(path: string, text: string) {
+  mkdirSync(join(root, path, '..'), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+const SET = (id: string, extra = '') => `id: ${id}
+title: A set
+summary: Short.
+tags: [applied, theory]
+tracks: [mle]
+minutes: 30
+questions:
+  - id: one
+    minutes: 5
+    prompt: What is $x$?
+    keyPoints: [a, b, c]
+  - id: two
+    minutes: 5
+    prompt: Why?
+    keyPoints: [a, b, c]
+  - id: three
+    minutes: 5
+    prompt: How?
+    keyPoints: [a, b, c]
+${extra}`;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'rounds-'));
+  for (const part of ['tracks', 'rubrics', 'retired.yaml']) cpSync(join(REAL, part), join(root, part), { recursive: true });
+  rmSync(join(root, 'rubrics', 'coding.yaml'), { force: true });
+  write('fundamentals/alpha.yaml', SET('alpha'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const load = () => loadRounds(root, kindSpecs);
+
+describe('the content loader', () => {
+  it('loads valid rounds into a catalog with no failures', () => {
+    const r = load();
+    expect(r.failures).toEqual([]);
+    expect(r.catalog?.templates.fundamentals?.map((t) => t.id)).toEqual(['alpha']);
+    expect(r.catalog?.tracks.map((t) => t.id).sort()).toEqual(['mle', 'rs']);
+  });
+
+  it('the built-in rounds load without a single failure', () => {
+    const r = loadRounds(REAL, kindSpecs);
+    expect(formatFailures(r.failures)).toBe('');
+    expect(r.catalog!.templates.fundamentals!.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('names file and field for every problem at once', () => {
+    write('fundamentals/bravo.yaml', SET('bravo', 'colour: blue\n').replace('minutes: 30', 'minutes: "thirty"'));
+    write('fundamentals/charlie.yaml', SET('charlie').replace('keyPoints: [a, b, c]', 'keyPoints: [a]'));
+    const messages = load().failures.map((f) => `${f.file}: ${f.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'rounds/fundamentals/bravo.yaml: colour: unknown field',
+        expect.stringMatching(/^rounds\/fundamentals\/bravo\.yaml: minutes: .*number/),
+        'rounds/fundamentals/charlie.yaml: questions[0].keyPoints: give 3 to 6 key points',
+      ]),
+    );
+  });
+
+  it('says when a required field is missing', () => {
+    write('fundamentals/delta.yaml', SET('delta').replace('summary: Short.\n', ''));
+    expect(load().failures).toContainEqual({ file: 'rounds/fundamentals/delta.yaml', message: 'summary: is missing (expected string)' });
+  });
+
+  it('reports broken YAML with its line', () => {
+    write('fundamentals/echo.yaml', 'id: echo\ntitle: [unclosed\n');
+    const f = load().failures.find((x) => x.file === 'rounds/fundamentals/echo.yaml');
+    expect(f?.message).toMatch(/not valid YAML/);
+  });
+
+  it('requires ids to match file names, be unique and never reuse a retired id', () => {
+    write('fundamentals/foxtrot.yaml', SET('golf'));
+    write('retired.yaml', 'retired:\n  - id: hotel\n    kind: fundamentals\n    reason: replaced by india\n');
+    write('fundamentals/hotel.yaml', SET('hotel'));
+    const messages = load().failures.map((f) => `${f.file}: ${f.message}`);
+    expect(messages).toContain('rounds/fundamentals/foxtrot.yaml: id: "golf" must match its file name "foxtrot"');
+    expect(messages).toContain('rounds/fundamentals/hotel.yaml: id: "hotel" was retired (replaced by india); choose a new id');
+  });
+
+  it('rejects a track naming a kind that is not registered, or a tag no template carries', () => {
+    write(
+      'tracks/mle.yaml',
+      `${readTrack('mle')}  - slot: extra\n    title: Extra\n    kind: quantum\n    minutes: 30\n    weight: 1\n  - slot: tagged\n    title: Tagged\n    kind: fundamentals\n    minutes: 30\n    weight: 1\n    tags: [nothing-has-this]\n`,
+    );
+    const messages = load().failures.map((f) => f.message);
+    expect(messages.some((m) => /rounds\[\d\]\.kind: "quantum" is not a registered round kind/.test(m))).toBe(true);
+    expect(messages.some((m) => /no fundamentals template carries all of \[nothing-has-this\]/.test(m))).toBe(true);
+  });
+
+  it('flags files in places nobody reads', () => {
+    write('fundamental/typo.yaml', SET('typo'));
+    expect(load().failures).toContainEqual({ file: 'rounds/fundamental', message: 'not a known place for content (no registered kind reads it)' });
+  });
+
+  it('rejects a rubric whose kind is not registered and a kind with no rubric', () => {
+    rmSync(join(root, 'rubrics', 'fundamentals.yaml'));
+    write('rubrics/other.yaml', 'id: other\nkind: other\ntitle: Other\ndimensions:\n  - id: a\n    name: A\n    question: Q\n    levels: {1: a, 2: b, 3: c, 4: d}\n  - id: b\n    name: B\n    question: Q\n    levels: {1: a, 2: b, 3: c, 4: d}\n');
+    const messages = load().failures.map((f) => `${f.file}: ${f.message}`);
+    expect(messages).toContain('rounds/rubrics/other.yaml: kind: "other" is not a registered round kind');
+    expect(messages).toContain('rounds/rubrics/fundamentals.yaml: missing: the fundamentals kind needs its rubric');
+  });
+
+  it('checks the verdict policy thresholds increase', () => {
+    write('rubrics/verdict.yaml', readFile('rubrics/verdict.yaml').replace('leanHireBelow: 3.25', 'leanHireBelow: 2.0'));
+    expect(load().failures.map((f) => f.message).join('\n')).toMatch(/thresholds must increase/);
+  });
+});
+
+function readFile(p: string) {
+  return readFileSync(join(root, p), 'utf8');
+}
+function readTrack(id: string) {
+  return readFile(`tracks/${id}.yaml`);
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Level } from '../../../src/domain/content';
+import type { Signal } from '../../../src/domain/kind';
+import {
+  dimensionSummaries,
+  disagreements,
+  failureModeHits,
+  loopVerdict,
+  roundVerdict,
+  verdictForMean,
+} from '../../../src/domain/verdict';
+import { makeRubric, makeTrack, policy } from '../../helpers/factories';
+
+const rubric = makeRubric();
+const scores = (a: number, d: number, c: number, e: number) =>
+  ({ accuracy: a, depth: d, clarity: c, examples: e }) as Record<string, Level>;
+
+describe('verdicts', () => {
+  it('map a mean to the four levels at the policy thresholds', () => {
+    expect(verdictForMean(1.74, policy)).toBe('strong-no-hire');
+    expect(verdictForMean(1.75, policy)).toBe('lean-no-hire');
+    expect(verdictForMean(2.49, policy)).toBe('lean-no-hire');
+    expect(verdictForMean(2.5, policy)).toBe('lean-hire');
+    expect(verdictForMean(3.25, policy)).toBe('strong-hire');
+  });
+
+  it('a round is the mean of its dimensions; a dimension at 1 is flagged', () => {
+    const v = roundVerdict(scores(4, 3, 3, 1), rubric, policy)!;
+    expect(v.mean).toBe(2.75);
+    expect(v.verdict).toBe('lean-hire');
+    expect(v.flagged).toEqual(['examples']);
+  });
+
+  it('a round that is not fully scored has no verdict', () => {
+    expect(roundVerdict({ accuracy: 3 }, rubric, policy)).toBeNull();
+  });
+
+  it('the loop is the weight-weighted mean of its rounds', () => {
+    const a = roundVerdict(scores(2, 2, 2, 2), rubric, policy)!;
+    const b = roundVerdict(scores(4, 4, 4, 4), rubric, policy)!;
+    const v = loopVerdict([{ weight: 1, verdict: a }, { weight: 3, verdict: b }], policy)!;
+    expect(v.weightedMean).toBe(3.5);
+    expect(v.verdict).toBe('strong-hire');
+    expect(v.capped).toBe(false);
+  });
+
+  it('a strong-no-hire round caps the loop at lean no hire', () => {
+    const bad = roundVerdict(scores(1, 1, 2, 1), rubric, policy)!;
+    const great = roundVerdict(scores(4, 4, 4, 4), rubric, policy)!;
+    expect(bad.verdict).toBe('strong-no-hire');
+    const v = loopVerdict([{ weight: 1, verdict: bad }, { weight: 5, verdict: great }], policy)!;
+    expect(v.byMean).toBe('strong-hire');
+    expect(v.verdict).toBe('lean-no-hire');
+    expect(v.capped).toBe(true);
+  });
+
+  it('finds the weakest dimensions across rounds and calls out the track failure mode', () => {
+    const sums = dimensionSummaries(
+      [
+        { kind: 'fundamentals', scores: scores(3, 3, 4, 2) },
+        { kind: 'fundamentals', scores: scores(3, 4, 4, 2) },
+      ],
+      () => rubric,
+    );
+    expect(sums[0]).toMatchObject({ ref: 'fundamentals.examples', mean: 2, count: 2 });
+    expect(failureModeHits(makeTrack(), sums).map((s) => s.ref)).toEqual(['fundamentals.examples']);
+    const notWeakest = dimensionSummaries([{ kind: 'fundamentals', scores: scores(1, 3, 3, 4) }], () => rubric);
+    expect(failureModeHits(makeTrack(), notWeakest)).toEqual([]);
+  });
+
+  it('flags a self-score well above an objective signal', () => {
+    const signal: Signal = { id: 'answered', label: 'Questions answered', display: '1 of 5', ratio: 0.2, selfReported: false, dimensions: ['depth'] };
+    expect(disagreements(scores(3, 4, 3, 3), [signal], policy)).toHaveLength(1);
+    expect(disagreements(scores(3, 1, 3, 3), [signal], policy)).toHaveLength(0);
+    expect(disagreements(scores(3, 4, 3, 3), [{ ...signal, ratio: 0.9 }], policy)).toHaveLength(0);
+  });
+});

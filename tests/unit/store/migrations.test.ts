@@ -1,0 +1,53 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { DB_VERSION, MIGRATIONS, openDb } from '../../../src/store/db';
+
+let n = 0;
+const freshName = () => `mig-${n++}-${Math.random()}`;
+
+describe('database migrations', () => {
+  it('are numbered 1, 2, 3… with a name each', () => {
+    MIGRATIONS.forEach((m, i) => {
+      expect(m.version).toBe(i + 1);
+      expect(m.name.length).toBeGreaterThan(5);
+    });
+    expect(DB_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('1 "create sessions, answers and meta": from an empty browser, makes the stores and indexes', async () => {
+    const db = await openDb(freshName(), { migrations: MIGRATIONS.slice(0, 1) });
+    expect([...db.objectStoreNames].sort()).toEqual(['answers', 'meta', 'sessions']);
+    expect([...db.transaction('answers').store.indexNames]).toEqual(['sessionId']);
+    expect([...db.transaction('sessions').store.indexNames]).toEqual(['createdAt']);
+    db.close();
+  });
+
+  it('opening an up-to-date database again keeps its data', async () => {
+    const name = freshName();
+    const db = await openDb(name);
+    await db.put('meta', { key: 'k', value: 42 });
+    db.close();
+    const again = await openDb(name);
+    expect((await again.get('meta', 'k'))?.value).toBe(42);
+    again.close();
+  });
+
+  it('refuses nothing from a database left at an older version: it upgrades in place', async () => {
+    const name = freshName();
+    // A browser that last ran the first release: version 1 with one session in it.
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+        db.createObjectStore('answers', { keyPath: ['sessionId', 'index'] }).createIndex('sessionId', 'sessionId');
+        db.createObjectStore('meta', { keyPath: 'key' });
+      },
+    });
+    await v1.put('sessions', { id: 'old', createdAt: 1 });
+    v1.close();
+    const db = await openDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await db.get('sessions', 'old')).toMatchObject({ id: 'old' });
+    db.close();
+  });
+});
