@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 
 /** A modal question built on <dialog>, so focus and Escape behave as the browser intends. */
 export function ConfirmDialog(props: {
@@ -13,6 +13,7 @@ export function ConfirmDialog(props: {
   danger?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -29,13 +30,13 @@ export function ConfirmDialog(props: {
     <dialog
       ref={ref}
       className="dialog"
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
         props.onCancel();
       }}
     >
-      <h2 id="dialog-title">{props.title}</h2>
+      <h2 id={titleId}>{props.title}</h2>
       {props.children}
       <div className="row end">
         {props.cancelLabel !== null && (

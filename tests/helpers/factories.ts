@@ -62,10 +62,28 @@ export function makeTrack(overrides: Partial<Track> = {}): Track {
     summary: 'MLE',
     glance: { coding: 'c', signatureRound: 's', math: 'm', portfolio: 'p', failureMode: 'f' },
     signature: { kind: 'system-design', title: 'ML system design' },
-    failureMode: { label: 'Cannot productionize', advice: 'Practise serving.', dimensions: ['fundamentals.examples'] },
+    failureMode: {
+      label: 'Cannot productionize',
+      advice: 'Practise serving.',
+      dimensions: ['fundamentals.examples'],
+    },
     rounds: [
-      { slot: 'a', title: 'Fundamentals A', kind: 'fundamentals', minutes: 30, weight: 1, tags: [] },
-      { slot: 'b', title: 'Fundamentals B', kind: 'fundamentals', minutes: 30, weight: 2, tags: [] },
+      {
+        slot: 'a',
+        title: 'Fundamentals A',
+        kind: 'fundamentals',
+        minutes: 30,
+        weight: 1,
+        tags: [],
+      },
+      {
+        slot: 'b',
+        title: 'Fundamentals B',
+        kind: 'fundamentals',
+        minutes: 30,
+        weight: 2,
+        tags: [],
+      },
     ],
     ...overrides,
   };
@@ -73,10 +91,22 @@ export function makeTrack(overrides: Partial<Track> = {}): Track {
 
 export function makeCatalog(overrides: Partial<Catalog> = {}): Catalog {
   return {
-    tracks: [makeTrack(), makeTrack({ id: 'rs', name: 'Research Scientist', short: 'RS', signature: { kind: 'deep-dive', title: 'Research deep dive' } })],
+    tracks: [
+      makeTrack(),
+      makeTrack({
+        id: 'rs',
+        name: 'Research Scientist',
+        short: 'RS',
+        signature: { kind: 'deep-dive', title: 'Research deep dive' },
+      }),
+    ],
     rubrics: [makeRubric()],
     verdict: policy,
-    templates: { fundamentals: ['alpha', 'bravo', 'charlie', 'delta'].map((id) => makeTemplate({ id, tags: id === 'delta' ? ['applied'] : [] })) },
+    templates: {
+      fundamentals: ['alpha', 'bravo', 'charlie', 'delta'].map((id) =>
+        makeTemplate({ id, tags: id === 'delta' ? ['applied'] : [] }),
+      ),
+    },
     retired: [],
     ...overrides,
   };
@@ -89,8 +119,26 @@ export function onePlan(minutes = 30): LoopPlan {
     trackId: null,
     signature: null,
     rounds: [
-      { slot: 'a', title: 'A', kind: 'fundamentals', templateId: 'alpha', minutes, weight: 1, tags: [], signature: false },
-      { slot: 'b', title: 'B', kind: 'fundamentals', templateId: 'bravo', minutes, weight: 2, tags: [], signature: false },
+      {
+        slot: 'a',
+        title: 'A',
+        kind: 'fundamentals',
+        templateId: 'alpha',
+        minutes,
+        weight: 1,
+        tags: [],
+        signature: false,
+      },
+      {
+        slot: 'b',
+        title: 'B',
+        kind: 'fundamentals',
+        templateId: 'bravo',
+        minutes,
+        weight: 2,
+        tags: [],
+        signature: false,
+      },
     ],
   };
 }

@@ -15,17 +15,26 @@ function files(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const found = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)];
+  const found = [
+    ...text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ];
   return found.map((m) => m[1] ?? m[2]!);
 }
 
 /** "src/kinds/coding/spec.ts" for a relative import, or the package name. */
 function target(file: string, spec: string): string {
   if (!spec.startsWith('.')) return spec;
-  return relative(resolve(SRC, '..'), resolve(file, '..', spec)).split('\\').join('/');
+  return relative(resolve(SRC, '..'), resolve(file, '..', spec))
+    .split('\\')
+    .join('/');
 }
 
-const all = files(SRC).map((f) => ({ file: relative(resolve(SRC, '..'), f).split('\\').join('/'), deps: imports(f).map((s) => target(f, s)) }));
+const all = files(SRC).map((f) => ({
+  file: relative(resolve(SRC, '..'), f).split('\\').join('/'),
+  deps: imports(f).map((s) => target(f, s)),
+}));
 
 describe('architecture', () => {
   it('domain imports no React, no DOM-bound code and no other layer', () => {
@@ -47,7 +56,10 @@ describe('architecture', () => {
       const own = file.split('/')[2];
       for (const d of deps.filter((x) => x.startsWith('src/kinds/'))) {
         const other = d.split('/')[2];
-        expect(other === own || other === 'views' || other === 'views.ts', `${file} imports ${d}`).toBe(true);
+        expect(
+          other === own || other === 'views' || other === 'views.ts',
+          `${file} imports ${d}`,
+        ).toBe(true);
       }
     }
   });
@@ -62,7 +74,8 @@ describe('architecture', () => {
 
   it('ui imports only domain types and itself (no store, no app)', () => {
     for (const { file, deps } of all.filter((x) => x.file.startsWith('src/ui/'))) {
-      for (const d of deps.filter((x) => x.startsWith('src/'))) expect(d, `${file} imports ${d}`).toMatch(/^src\/(domain|ui)\//);
+      for (const d of deps.filter((x) => x.startsWith('src/')))
+        expect(d, `${file} imports ${d}`).toMatch(/^src\/(domain|ui)\//);
     }
   });
 
@@ -73,10 +86,15 @@ describe('architecture', () => {
   });
 
   it('the registry lists every kind folder, and no other file names more than one kind', () => {
-    const kindDirs = readdirSync(join(SRC, 'kinds')).filter((f) => statSync(join(SRC, 'kinds', f)).isDirectory());
+    const kindDirs = readdirSync(join(SRC, 'kinds')).filter((f) =>
+      statSync(join(SRC, 'kinds', f)).isDirectory(),
+    );
     const registry = all.find((x) => x.file === 'src/kinds/registry.ts')!;
-    for (const k of kindDirs) expect(registry.deps, `registry misses ${k}`).toContain(`src/kinds/${k}/spec`);
-    const naming = all.filter(({ deps }) => deps.filter((d) => /^src\/kinds\/[^/]+\/spec$/.test(d)).length > 1).map((x) => x.file);
+    for (const k of kindDirs)
+      expect(registry.deps, `registry misses ${k}`).toContain(`src/kinds/${k}/spec`);
+    const naming = all
+      .filter(({ deps }) => deps.filter((d) => /^src\/kinds\/[^/]+\/spec$/.test(d)).length > 1)
+      .map((x) => x.file);
     expect(naming.filter((f) => f !== 'src/kinds/registry.ts')).toEqual([]);
   });
 });

@@ -103,7 +103,7 @@ export function Home() {
                       {!built.has(t.signature.kind) && (
                         <span className="muted">
                           {' '}
-                          — the {t.signature.title.toLowerCase()} round is not built yet
+                          — its signature round ({t.signature.title}) is not built yet
                         </span>
                       )}
                     </td>

@@ -83,7 +83,9 @@ function ReviewBody({ data }: { data: Current }) {
             Top failure mode for {model.track.name}: {model.track.failureMode.label}
           </h2>
           <p>
-            Your weakest {model.failureMode.length === 1 ? 'dimension is' : 'dimensions are'}{' '}
+            {model.weakest.length > model.failureMode.length
+              ? 'Among your weakest dimensions: '
+              : 'Your weakest: '}
             {model.failureMode.map((d) => d.name).join(', ')} — exactly where this track&apos;s
             loops most often fail. {model.track.failureMode.advice}
           </p>

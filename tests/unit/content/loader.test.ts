@@ -36,7 +36,8 @@ ${extra}`;
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'rounds-'));
-  for (const part of ['tracks', 'rubrics', 'retired.yaml']) cpSync(join(REAL, part), join(root, part), { recursive: true });
+  for (const part of ['tracks', 'rubrics', 'retired.yaml'])
+    cpSync(join(REAL, part), join(root, part), { recursive: true });
   rmSync(join(root, 'rubrics', 'coding.yaml'), { force: true });
   write('fundamentals/alpha.yaml', SET('alpha'));
 });
@@ -59,8 +60,14 @@ describe('the content loader', () => {
   });
 
   it('names file and field for every problem at once', () => {
-    write('fundamentals/bravo.yaml', SET('bravo', 'colour: blue\n').replace('minutes: 30', 'minutes: "thirty"'));
-    write('fundamentals/charlie.yaml', SET('charlie').replace('keyPoints: [a, b, c]', 'keyPoints: [a]'));
+    write(
+      'fundamentals/bravo.yaml',
+      SET('bravo', 'colour: blue\n').replace('minutes: 30', 'minutes: "thirty"'),
+    );
+    write(
+      'fundamentals/charlie.yaml',
+      SET('charlie').replace('keyPoints: [a, b, c]', 'keyPoints: [a]'),
+    );
     const messages = load().failures.map((f) => `${f.file}: ${f.message}`);
     expect(messages).toEqual(
       expect.arrayContaining([
@@ -73,7 +80,10 @@ describe('the content loader', () => {
 
   it('says when a required field is missing', () => {
     write('fundamentals/delta.yaml', SET('delta').replace('summary: Short.\n', ''));
-    expect(load().failures).toContainEqual({ file: 'rounds/fundamentals/delta.yaml', message: 'summary: is missing (expected string)' });
+    expect(load().failures).toContainEqual({
+      file: 'rounds/fundamentals/delta.yaml',
+      message: 'summary: is missing (expected string)',
+    });
   });
 
   it('reports broken YAML with its line', () => {
@@ -84,11 +94,18 @@ describe('the content loader', () => {
 
   it('requires ids to match file names, be unique and never reuse a retired id', () => {
     write('fundamentals/foxtrot.yaml', SET('golf'));
-    write('retired.yaml', 'retired:\n  - id: hotel\n    kind: fundamentals\n    reason: replaced by india\n');
+    write(
+      'retired.yaml',
+      'retired:\n  - id: hotel\n    kind: fundamentals\n    reason: replaced by india\n',
+    );
     write('fundamentals/hotel.yaml', SET('hotel'));
     const messages = load().failures.map((f) => `${f.file}: ${f.message}`);
-    expect(messages).toContain('rounds/fundamentals/foxtrot.yaml: id: "golf" must match its file name "foxtrot"');
-    expect(messages).toContain('rounds/fundamentals/hotel.yaml: id: "hotel" was retired (replaced by india); choose a new id');
+    expect(messages).toContain(
+      'rounds/fundamentals/foxtrot.yaml: id: "golf" must match its file name "foxtrot"',
+    );
+    expect(messages).toContain(
+      'rounds/fundamentals/hotel.yaml: id: "hotel" was retired (replaced by india); choose a new id',
+    );
   });
 
   it('rejects a track naming a kind that is not registered, or a tag no template carries', () => {
@@ -97,26 +114,47 @@ describe('the content loader', () => {
       `${readTrack('mle')}  - slot: extra\n    title: Extra\n    kind: quantum\n    minutes: 30\n    weight: 1\n  - slot: tagged\n    title: Tagged\n    kind: fundamentals\n    minutes: 30\n    weight: 1\n    tags: [nothing-has-this]\n`,
     );
     const messages = load().failures.map((f) => f.message);
-    expect(messages.some((m) => /rounds\[\d\]\.kind: "quantum" is not a registered round kind/.test(m))).toBe(true);
-    expect(messages.some((m) => /no fundamentals template carries all of \[nothing-has-this\]/.test(m))).toBe(true);
+    expect(
+      messages.some((m) => /rounds\[\d\]\.kind: "quantum" is not a registered round kind/.test(m)),
+    ).toBe(true);
+    expect(
+      messages.some((m) => /no fundamentals template carries all of \[nothing-has-this\]/.test(m)),
+    ).toBe(true);
   });
 
   it('flags files in places nobody reads', () => {
     write('fundamental/typo.yaml', SET('typo'));
-    expect(load().failures).toContainEqual({ file: 'rounds/fundamental', message: 'not a known place for content (no registered kind reads it)' });
+    expect(load().failures).toContainEqual({
+      file: 'rounds/fundamental',
+      message: 'not a known place for content (no registered kind reads it)',
+    });
   });
 
   it('rejects a rubric whose kind is not registered and a kind with no rubric', () => {
     rmSync(join(root, 'rubrics', 'fundamentals.yaml'));
-    write('rubrics/other.yaml', 'id: other\nkind: other\ntitle: Other\ndimensions:\n  - id: a\n    name: A\n    question: Q\n    levels: {1: a, 2: b, 3: c, 4: d}\n  - id: b\n    name: B\n    question: Q\n    levels: {1: a, 2: b, 3: c, 4: d}\n');
+    write(
+      'rubrics/other.yaml',
+      'id: other\nkind: other\ntitle: Other\ndimensions:\n  - id: a\n    name: A\n    question: Q\n    levels: {1: a, 2: b, 3: c, 4: d}\n  - id: b\n    name: B\n    question: Q\n    levels: {1: a, 2: b, 3: c, 4: d}\n',
+    );
     const messages = load().failures.map((f) => `${f.file}: ${f.message}`);
-    expect(messages).toContain('rounds/rubrics/other.yaml: kind: "other" is not a registered round kind');
-    expect(messages).toContain('rounds/rubrics/fundamentals.yaml: missing: the fundamentals kind needs its rubric');
+    expect(messages).toContain(
+      'rounds/rubrics/other.yaml: kind: "other" is not a registered round kind',
+    );
+    expect(messages).toContain(
+      'rounds/rubrics/fundamentals.yaml: missing: the fundamentals kind needs its rubric',
+    );
   });
 
   it('checks the verdict policy thresholds increase', () => {
-    write('rubrics/verdict.yaml', readFile('rubrics/verdict.yaml').replace('leanHireBelow: 3.25', 'leanHireBelow: 2.0'));
-    expect(load().failures.map((f) => f.message).join('\n')).toMatch(/thresholds must increase/);
+    write(
+      'rubrics/verdict.yaml',
+      readFile('rubrics/verdict.yaml').replace('leanHireBelow: 3.25', 'leanHireBelow: 2.0'),
+    );
+    expect(
+      load()
+        .failures.map((f) => f.message)
+        .join('\n'),
+    ).toMatch(/thresholds must increase/);
   });
 });
 

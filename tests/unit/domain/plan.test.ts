@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assemblePlan, PlanError, setMinutes, swapTemplate, totalMinutes } from '../../../src/domain/plan';
+import {
+  assemblePlan,
+  PlanError,
+  setMinutes,
+  swapTemplate,
+  totalMinutes,
+} from '../../../src/domain/plan';
 import { KINDS, makeCatalog } from '../../helpers/factories';
 
 const catalog = makeCatalog();
@@ -13,7 +19,12 @@ describe('loop assembly', () => {
   });
 
   it('draws different templates for different seeds (over many seeds)', () => {
-    const firsts = new Set(Array.from({ length: 30 }, (_, s) => assemblePlan(catalog, mle, s, [], KINDS).rounds[0]!.templateId));
+    const firsts = new Set(
+      Array.from(
+        { length: 30 },
+        (_, s) => assemblePlan(catalog, mle, s, [], KINDS).rounds[0]!.templateId,
+      ),
+    );
     expect(firsts.size).toBeGreaterThan(1);
   });
 
@@ -26,14 +37,22 @@ describe('loop assembly', () => {
 
   it('avoids templates used in recent sessions while others remain', () => {
     for (let seed = 0; seed < 50; seed++) {
-      const ids = assemblePlan(catalog, mle, seed, ['alpha', 'bravo'], KINDS).rounds.map((r) => r.templateId);
+      const ids = assemblePlan(catalog, mle, seed, ['alpha', 'bravo'], KINDS).rounds.map(
+        (r) => r.templateId,
+      );
       expect(ids.sort()).toEqual(['charlie', 'delta']);
     }
   });
 
   it('when everything was used recently, takes the one used longest ago', () => {
     const recent = ['delta', 'charlie', 'bravo', 'alpha']; // alpha is the oldest
-    const plan = assemblePlan(catalog, { type: 'custom', rounds: [{ kind: 'fundamentals', minutes: 20, weight: 1 }] }, 7, recent, KINDS);
+    const plan = assemblePlan(
+      catalog,
+      { type: 'custom', rounds: [{ kind: 'fundamentals', minutes: 20, weight: 1 }] },
+      7,
+      recent,
+      KINDS,
+    );
     expect(plan.rounds[0]!.templateId).toBe('alpha');
   });
 
@@ -42,36 +61,77 @@ describe('loop assembly', () => {
       tracks: [
         {
           ...makeCatalog().tracks[0]!,
-          rounds: [{ slot: 'x', title: 'Applied', kind: 'fundamentals', minutes: 30, weight: 1, tags: ['applied'] }],
+          rounds: [
+            {
+              slot: 'x',
+              title: 'Applied',
+              kind: 'fundamentals',
+              minutes: 30,
+              weight: 1,
+              tags: ['applied'],
+            },
+          ],
         },
       ],
     });
-    for (let seed = 0; seed < 20; seed++) expect(assemblePlan(c, mle, seed, [], KINDS).rounds[0]!.templateId).toBe('delta');
+    for (let seed = 0; seed < 20; seed++)
+      expect(assemblePlan(c, mle, seed, [], KINDS).rounds[0]!.templateId).toBe('delta');
   });
 
   it('marks the signature round, and says plainly when the signature kind is not built', () => {
     const plan = assemblePlan(catalog, mle, 1, [], KINDS);
-    expect(plan.signature).toEqual({ kind: 'system-design', title: 'ML system design', available: false, included: false });
+    expect(plan.signature).toEqual({
+      kind: 'system-design',
+      title: 'ML system design',
+      available: false,
+      included: false,
+    });
     expect(plan.rounds.every((r) => !r.signature)).toBe(true);
-    const withSig = assemblePlan(catalog, mle, 1, [], [...KINDS, { kind: 'system-design', title: 'Design' }]);
+    const withSig = assemblePlan(
+      catalog,
+      mle,
+      1,
+      [],
+      [...KINDS, { kind: 'system-design', title: 'Design' }],
+    );
     expect(withSig.signature?.available).toBe(true);
   });
 
   it('a practice plan has one round at the template length', () => {
-    const plan = assemblePlan(catalog, { type: 'practice', kind: 'fundamentals', templateId: 'charlie' }, 1, [], KINDS);
+    const plan = assemblePlan(
+      catalog,
+      { type: 'practice', kind: 'fundamentals', templateId: 'charlie' },
+      1,
+      [],
+      KINDS,
+    );
     expect(plan.rounds).toHaveLength(1);
     expect(plan.rounds[0]).toMatchObject({ templateId: 'charlie', minutes: 30, slot: 'practice' });
   });
 
   it('rejects unknown kinds and templates with a reason', () => {
-    expect(() => assemblePlan(catalog, { type: 'practice', kind: 'nope' }, 1, [], KINDS)).toThrow(PlanError);
-    expect(() => assemblePlan(catalog, { type: 'practice', kind: 'fundamentals', templateId: 'zzz' }, 1, [], KINDS)).toThrow(/no fundamentals template "zzz"/);
-    expect(() => assemblePlan(catalog, { type: 'custom', rounds: [] }, 1, [], KINDS)).toThrow(/at least one round/);
+    expect(() => assemblePlan(catalog, { type: 'practice', kind: 'nope' }, 1, [], KINDS)).toThrow(
+      PlanError,
+    );
+    expect(() =>
+      assemblePlan(
+        catalog,
+        { type: 'practice', kind: 'fundamentals', templateId: 'zzz' },
+        1,
+        [],
+        KINDS,
+      ),
+    ).toThrow(/no fundamentals template "zzz"/);
+    expect(() => assemblePlan(catalog, { type: 'custom', rounds: [] }, 1, [], KINDS)).toThrow(
+      /at least one round/,
+    );
   });
 
   it('swapping a template and changing minutes keep the rest of the plan', () => {
     const plan = assemblePlan(catalog, mle, 3, [], KINDS);
-    const other = ['alpha', 'bravo', 'charlie', 'delta'].find((id) => !plan.rounds.some((r) => r.templateId === id))!;
+    const other = ['alpha', 'bravo', 'charlie', 'delta'].find(
+      (id) => !plan.rounds.some((r) => r.templateId === id),
+    )!;
     const swapped = swapTemplate(catalog, plan, 1, other);
     expect(swapped.rounds[1]!.templateId).toBe(other);
     expect(swapped.rounds[0]).toEqual(plan.rounds[0]);

@@ -3,7 +3,14 @@ import { QUIZ, recommendTrack } from '../../../src/domain/recommend';
 
 describe('which track', () => {
   it('recommends RS for a published researcher who wants new methods, with reasons', () => {
-    const r = recommendTrack({ publications: 'first-author', shipped: 'none', derivations: 'high', goal: 'research', coding: 'method', design: 'deep-dive' });
+    const r = recommendTrack({
+      publications: 'first-author',
+      shipped: 'none',
+      derivations: 'high',
+      goal: 'research',
+      coding: 'method',
+      design: 'deep-dive',
+    });
     expect(r.track).toBe('rs');
     expect(r.close).toBe(false);
     expect(r.reasons.length).toBeGreaterThanOrEqual(3);
@@ -11,7 +18,14 @@ describe('which track', () => {
   });
 
   it('recommends MLE for someone who owned production models and wants product impact', () => {
-    const r = recommendTrack({ publications: 'none', shipped: 'owned', derivations: 'low', goal: 'product', coding: 'production', design: 'system-design' });
+    const r = recommendTrack({
+      publications: 'none',
+      shipped: 'owned',
+      derivations: 'low',
+      goal: 'product',
+      coding: 'production',
+      design: 'system-design',
+    });
     expect(r.track).toBe('mle');
     expect(r.reasons.join(' ')).toMatch(/production/);
     expect(r.reasons.every((x) => !/RS loop asks you/.test(x))).toBe(true);

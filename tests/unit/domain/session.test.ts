@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createSession, isAnswerLocked, reduce, type Session, type SessionEvent, timedOut } from '../../../src/domain/session';
+import {
+  createSession,
+  isAnswerLocked,
+  reduce,
+  type Session,
+  type SessionEvent,
+  timedOut,
+} from '../../../src/domain/session';
 import { onePlan } from '../../helpers/factories';
 
 const MIN = 60_000;
@@ -7,7 +14,14 @@ const DIMS = ['accuracy', 'depth'];
 const ctx = { dimensionsOf: () => DIMS };
 
 function make(mode: 'loop' | 'practice' = 'loop'): Session {
-  return createSession({ id: 's1', mode, seed: 1, plan: onePlan(30), now: 0, emptyScoring: () => ({ covered: {} }) });
+  return createSession({
+    id: 's1',
+    mode,
+    seed: 1,
+    plan: onePlan(30),
+    now: 0,
+    emptyScoring: () => ({ covered: {} }),
+  });
 }
 
 function run(s: Session, ...events: SessionEvent[]): Session {
@@ -36,7 +50,11 @@ describe('a loop session', () => {
     expect(s.rounds[0]!.timer).toMatchObject({ budgetMs: 30 * MIN, startedAt: 1000 });
     s = run(s, { type: 'finish', reason: 'done', now: 10 * MIN });
     expect(s.phase).toEqual({ name: 'scoring', index: 0 });
-    s = run(s, { type: 'score', index: 0, scores: full, note: 'slow start', scoring: {}, now: 11 * MIN }, { type: 'next', now: 12 * MIN });
+    s = run(
+      s,
+      { type: 'score', index: 0, scores: full, note: 'slow start', scoring: {}, now: 11 * MIN },
+      { type: 'next', now: 12 * MIN },
+    );
     expect(s.phase).toEqual({ name: 'between', index: 1 });
     s = run(s, { type: 'start-next', now: 15 * MIN });
     expect(s.rounds[1]!.timer?.startedAt).toBe(15 * MIN);
@@ -52,7 +70,9 @@ describe('a loop session', () => {
 
   describe('when a transition is illegal', () => {
     it('rejects finishing before starting, and starting twice', () => {
-      expect(rejects(make(), { type: 'finish', reason: 'done', now: 1 })).toMatch(/no round is running/);
+      expect(rejects(make(), { type: 'finish', reason: 'done', now: 1 })).toMatch(
+        /no round is running/,
+      );
       const s = run(make(), { type: 'start', now: 0 });
       expect(rejects(s, { type: 'start', now: 1 })).toMatch(/already started/);
     });
@@ -60,19 +80,39 @@ describe('a loop session', () => {
     it('rejects moving on before every dimension is scored', () => {
       const s = run(make(), { type: 'start', now: 0 }, { type: 'finish', reason: 'done', now: 1 });
       expect(rejects(s, { type: 'next', now: 2 })).toMatch(/missing: accuracy, depth/);
-      const half = run(s, { type: 'score', index: 0, scores: { accuracy: 3 }, note: '', scoring: {}, now: 3 });
+      const half = run(s, {
+        type: 'score',
+        index: 0,
+        scores: { accuracy: 3 },
+        note: '',
+        scoring: {},
+        now: 3,
+      });
       expect(rejects(half, { type: 'next', now: 4 })).toMatch(/missing: depth/);
     });
 
     it('rejects scores for a dimension the rubric does not have, or a round not yet played', () => {
       const s = run(make(), { type: 'start', now: 0 }, { type: 'finish', reason: 'done', now: 1 });
-      expect(rejects(s, { type: 'score', index: 0, scores: { style: 4 }, note: '', scoring: {}, now: 2 })).toMatch(/not in the rubric: style/);
-      expect(rejects(s, { type: 'score', index: 1, scores: full, note: '', scoring: {}, now: 2 })).toMatch(/only after it ends/);
+      expect(
+        rejects(s, {
+          type: 'score',
+          index: 0,
+          scores: { style: 4 },
+          note: '',
+          scoring: {},
+          now: 2,
+        }),
+      ).toMatch(/not in the rubric: style/);
+      expect(
+        rejects(s, { type: 'score', index: 1, scores: full, note: '', scoring: {}, now: 2 }),
+      ).toMatch(/only after it ends/);
     });
 
     it('rejects a timeout before time is up', () => {
       const s = run(make(), { type: 'start', now: 0 });
-      expect(rejects(s, { type: 'finish', reason: 'timeout', now: 29 * MIN })).toMatch(/not up yet/);
+      expect(rejects(s, { type: 'finish', reason: 'timeout', now: 29 * MIN })).toMatch(
+        /not up yet/,
+      );
     });
 
     it('rejects +5 min and untimed in a loop (practice only)', () => {
@@ -91,7 +131,9 @@ describe('a loop session', () => {
         { type: 'end-loop', now: 3 },
       );
       expect(done.phase.name).toBe('done');
-      expect(rejects(done, { type: 'score', index: 0, scores: full, note: '', scoring: {}, now: 4 })).toMatch(/final/);
+      expect(
+        rejects(done, { type: 'score', index: 0, scores: full, note: '', scoring: {}, now: 4 }),
+      ).toMatch(/final/);
     });
   });
 
@@ -107,7 +149,12 @@ describe('a loop session', () => {
   });
 
   it('records pauses in a loop, so the review can show them', () => {
-    const s = run(make(), { type: 'start', now: 0 }, { type: 'pause', now: 5 * MIN }, { type: 'resume', now: 8 * MIN });
+    const s = run(
+      make(),
+      { type: 'start', now: 0 },
+      { type: 'pause', now: 5 * MIN },
+      { type: 'resume', now: 8 * MIN },
+    );
     expect(s.rounds[0]!.timer!.pauses).toEqual([{ from: 5 * MIN, to: 8 * MIN }]);
     expect(rejects(s, { type: 'resume', now: 9 * MIN })).toMatch(/not paused/);
   });
@@ -119,7 +166,14 @@ describe('a loop session', () => {
       { type: 'finish', reason: 'done', now: 1 },
       { type: 'score', index: 0, scores: full, note: '', scoring: {}, now: 2 },
       { type: 'next', now: 3 },
-      { type: 'score', index: 0, scores: { accuracy: 1, depth: 1 }, note: 'harsher', scoring: {}, now: 4 },
+      {
+        type: 'score',
+        index: 0,
+        scores: { accuracy: 1, depth: 1 },
+        note: 'harsher',
+        scoring: {},
+        now: 4,
+      },
     );
     expect(s.rounds[0]!.scores).toEqual({ accuracy: 1, depth: 1 });
     expect(s.phase).toEqual({ name: 'between', index: 1 });
@@ -141,7 +195,12 @@ describe('a loop session', () => {
 
 describe('a practice session', () => {
   it('allows +5 min and untimed, and back to timed', () => {
-    let s = run(make('practice'), { type: 'start', now: 0 }, { type: 'extend', ms: 5 * MIN, now: 1 }, { type: 'extend', ms: 5 * MIN, now: 2 });
+    let s = run(
+      make('practice'),
+      { type: 'start', now: 0 },
+      { type: 'extend', ms: 5 * MIN, now: 1 },
+      { type: 'extend', ms: 5 * MIN, now: 2 },
+    );
     expect(s.rounds[0]!.timer!.extensions).toHaveLength(2);
     s = run(s, { type: 'set-untimed', untimed: true, now: 3 });
     expect(s.rounds[0]!.timer!.budgetMs).toBeNull();

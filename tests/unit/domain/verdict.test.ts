@@ -38,7 +38,13 @@ describe('verdicts', () => {
   it('the loop is the weight-weighted mean of its rounds', () => {
     const a = roundVerdict(scores(2, 2, 2, 2), rubric, policy)!;
     const b = roundVerdict(scores(4, 4, 4, 4), rubric, policy)!;
-    const v = loopVerdict([{ weight: 1, verdict: a }, { weight: 3, verdict: b }], policy)!;
+    const v = loopVerdict(
+      [
+        { weight: 1, verdict: a },
+        { weight: 3, verdict: b },
+      ],
+      policy,
+    )!;
     expect(v.weightedMean).toBe(3.5);
     expect(v.verdict).toBe('strong-hire');
     expect(v.capped).toBe(false);
@@ -48,7 +54,13 @@ describe('verdicts', () => {
     const bad = roundVerdict(scores(1, 1, 2, 1), rubric, policy)!;
     const great = roundVerdict(scores(4, 4, 4, 4), rubric, policy)!;
     expect(bad.verdict).toBe('strong-no-hire');
-    const v = loopVerdict([{ weight: 1, verdict: bad }, { weight: 5, verdict: great }], policy)!;
+    const v = loopVerdict(
+      [
+        { weight: 1, verdict: bad },
+        { weight: 5, verdict: great },
+      ],
+      policy,
+    )!;
     expect(v.byMean).toBe('strong-hire');
     expect(v.verdict).toBe('lean-no-hire');
     expect(v.capped).toBe(true);
@@ -64,12 +76,22 @@ describe('verdicts', () => {
     );
     expect(sums[0]).toMatchObject({ ref: 'fundamentals.examples', mean: 2, count: 2 });
     expect(failureModeHits(makeTrack(), sums).map((s) => s.ref)).toEqual(['fundamentals.examples']);
-    const notWeakest = dimensionSummaries([{ kind: 'fundamentals', scores: scores(1, 3, 3, 4) }], () => rubric);
+    const notWeakest = dimensionSummaries(
+      [{ kind: 'fundamentals', scores: scores(1, 3, 3, 4) }],
+      () => rubric,
+    );
     expect(failureModeHits(makeTrack(), notWeakest)).toEqual([]);
   });
 
   it('flags a self-score well above an objective signal', () => {
-    const signal: Signal = { id: 'answered', label: 'Questions answered', display: '1 of 5', ratio: 0.2, selfReported: false, dimensions: ['depth'] };
+    const signal: Signal = {
+      id: 'answered',
+      label: 'Questions answered',
+      display: '1 of 5',
+      ratio: 0.2,
+      selfReported: false,
+      dimensions: ['depth'],
+    };
     expect(disagreements(scores(3, 4, 3, 3), [signal], policy)).toHaveLength(1);
     expect(disagreements(scores(3, 1, 3, 3), [signal], policy)).toHaveLength(0);
     expect(disagreements(scores(3, 4, 3, 3), [{ ...signal, ratio: 0.9 }], policy)).toHaveLength(0);

@@ -115,7 +115,9 @@ describe('the app store', () => {
     const second = setup({ name: first.name, storage, clock: { t: first.clock.t + 1000 } });
     await second.store.getState().init();
     await second.store.getState().openSession(id);
-    expect(second.store.getState().current!.answers[0]?.value).toEqual({ answers: { q1: 'last words before the crash' } });
+    expect(second.store.getState().current!.answers[0]?.value).toEqual({
+      answers: { q1: 'last words before the crash' },
+    });
   });
 
   it('a failed write shows an error, keeps the work in memory and lands once storage works again', async () => {
@@ -158,7 +160,9 @@ describe('the app store', () => {
     await store.getState().init();
     const used = new Set<string>();
     for (let i = 0; i < 4; i++) {
-      const id = await store.getState().newSession({ type: 'practice', kind: 'fundamentals' }, { start: true });
+      const id = await store
+        .getState()
+        .newSession({ type: 'practice', kind: 'fundamentals' }, { start: true });
       await store.getState().openSession(id);
       const s = store.getState().current!.session;
       expect(s.phase).toEqual({ name: 'round', index: 0 });

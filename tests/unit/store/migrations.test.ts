@@ -39,7 +39,10 @@ describe('database migrations', () => {
     const v1 = await openDB(name, 1, {
       upgrade(db) {
         db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
-        db.createObjectStore('answers', { keyPath: ['sessionId', 'index'] }).createIndex('sessionId', 'sessionId');
+        db.createObjectStore('answers', { keyPath: ['sessionId', 'index'] }).createIndex(
+          'sessionId',
+          'sessionId',
+        );
         db.createObjectStore('meta', { keyPath: 'key' });
       },
     });

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Write } from '../../../src/store/db';
-import { createSaver, type JournalEntry, localJournal, type SaveStatus } from '../../../src/store/saver';
+import {
+  createSaver,
+  type JournalEntry,
+  localJournal,
+  type SaveStatus,
+} from '../../../src/store/saver';
 
 const answer = (text: string, updatedAt = 1): Write => ({
   store: 'answers',
@@ -27,7 +32,11 @@ afterEach(() => vi.useRealTimers());
 describe('the saver', () => {
   it('writes within a second of the last change, coalescing keystrokes into one write', async () => {
     const writes: Write[][] = [];
-    const saver = createSaver({ writeBatch: async (w) => void writes.push(w), onStatus: () => {}, now: Date.now });
+    const saver = createSaver({
+      writeBatch: async (w) => void writes.push(w),
+      onStatus: () => {},
+      now: Date.now,
+    });
     saver.put(answer('a'));
     await vi.advanceTimersByTimeAsync(100);
     saver.put(answer('ab'));
@@ -41,7 +50,11 @@ describe('the saver', () => {
 
   it('never waits more than a second while typing goes on', async () => {
     const writes: number[] = [];
-    const saver = createSaver({ writeBatch: async () => void writes.push(Date.now()), onStatus: () => {}, now: Date.now });
+    const saver = createSaver({
+      writeBatch: async () => void writes.push(Date.now()),
+      onStatus: () => {},
+      now: Date.now,
+    });
     const start = Date.now();
     for (let i = 0; i < 20; i++) {
       saver.put(answer(`x${i}`));
@@ -74,7 +87,10 @@ describe('the saver', () => {
       });
       saver.put(answer('important'));
       await vi.advanceTimersByTimeAsync(400);
-      expect(statuses.at(-1)).toMatchObject({ state: 'error', message: expect.stringMatching(/disk is full/) });
+      expect(statuses.at(-1)).toMatchObject({
+        state: 'error',
+        message: expect.stringMatching(/disk is full/),
+      });
       expect(saver.pending()).toBe(1);
       saver.put(answer('important, edited'));
       await vi.advanceTimersByTimeAsync(600);
@@ -83,7 +99,9 @@ describe('the saver', () => {
       await vi.advanceTimersByTimeAsync(600);
       expect(statuses.at(-1)).toEqual({ state: 'saved' });
       expect(saver.pending()).toBe(0);
-      expect((landed.at(-1)![0]!.value as { value: { text: string } }).value.text).toBe('important, edited');
+      expect((landed.at(-1)![0]!.value as { value: { text: string } }).value.text).toBe(
+        'important, edited',
+      );
     });
   });
 

@@ -1,0 +1,98 @@
+import { createRequire } from 'node:module';
+import { expect, type Page } from '@playwright/test';
+
+export const T0 = new Date('2026-11-27T09:00:00Z');
+
+/** Installs Playwright's clock before the app loads, so no test waits real minutes. */
+export async function openApp(page: Page, path = '/') {
+  await page.clock.install({ time: T0 });
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+export async function startTrackLoop(page: Page, track: 'ML Engineer' | 'Research Scientist') {
+  await page
+    .getByRole('button', { name: `Start a${track === 'ML Engineer' ? 'n' : ''} ${track} loop` })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: /the plan/ })).toBeVisible();
+}
+
+export async function answer(page: Page, question: number, text: string) {
+  await page
+    .getByRole('textbox', { name: `Your answer to question ${question}`, exact: true })
+    .fill(text);
+}
+
+/** Lets debounced saves run (the app saves within a second of the last edit). */
+export async function letSave(page: Page) {
+  await page.clock.runFor(1500);
+}
+
+export async function scoreAll(page: Page, level: 1 | 2 | 3 | 4) {
+  const groups = page.locator('fieldset.rubric-dim');
+  const n = await groups.count();
+  for (let i = 0; i < n; i++) {
+    await groups
+      .nth(i)
+      .getByRole('radio')
+      .nth(level - 1)
+      .check();
+  }
+}
+
+export async function endRoundNow(page: Page) {
+  await page.getByRole('button', { name: "I'm done" }).click();
+  await page.getByRole('button', { name: 'End round and score' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Score/ })).toBeVisible();
+}
+
+export function sessionIdFromUrl(page: Page): string {
+  const m = /#\/(?:loop|review)\/([\w-]+)/.exec(page.url());
+  if (!m) throw new Error(`no session id in ${page.url()}`);
+  return m[1]!;
+}
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+export async function seriousA11yViolations(page: Page) {
+  await page.addScriptTag({ path: AXE });
+  const results = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
+    const axe = (window as any).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map(
+      (v: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      }),
+    );
+  });
+  return results.filter(
+    (v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical',
+  );
+}
+
+/** What IndexedDB holds for a session, read the way the app stored it. */
+export async function storedSession(page: Page, id: string) {
+  return page.evaluate(
+    (sid) =>
+      new Promise<{ session: unknown; answers: unknown[] }>((resolve, reject) => {
+        const req = indexedDB.open('mockloop');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['sessions', 'answers'], 'readonly');
+          const s = tx.objectStore('sessions').get(sid);
+          const a = tx.objectStore('answers').index('sessionId').getAll(sid);
+          tx.oncomplete = () => {
+            db.close();
+            resolve({ session: s.result, answers: a.result });
+          };
+        };
+      }),
+    id,
+  );
+}

@@ -1,0 +1,127 @@
+import { expect, test } from '@playwright/test';
+import {
+  answer,
+  endRoundNow,
+  letSave,
+  openApp,
+  scoreAll,
+  sessionIdFromUrl,
+  startTrackLoop,
+  storedSession,
+} from './helpers';
+
+test('a whole MLE-shaped loop of fundamentals rounds, from home to review', async ({ page }) => {
+  await openApp(page);
+  await startTrackLoop(page, 'ML Engineer');
+  await expect(
+    page.getByText(/signature round — ML system design — is not built yet/),
+  ).toBeVisible();
+  await expect(page.getByText(/2 rounds, 60 minutes in all/)).toBeVisible();
+  await page.getByRole('button', { name: 'Start the loop' }).click();
+
+  // Round 1: write, with math, then end early.
+  await expect(page.getByRole('heading', { level: 1, name: /^Round 1 of 2/ })).toBeVisible();
+  await expect(page.getByRole('timer')).toHaveText('30:00');
+  await answer(page, 1, 'Momentum averages gradients: $v_t = \\beta v_{t-1} + g_t$.');
+  await expect(page.locator('.preview .katex').first()).toBeVisible();
+  await page.clock.runFor(5 * 60_000);
+  await expect(page.getByRole('timer')).toHaveText('25:00');
+  await endRoundNow(page);
+
+  // Scoring: the rubric, signals, key points revealed; scores required to move on.
+  const next = page.getByRole('button', { name: 'Save scores and take a break' });
+  await expect(next).toBeDisabled();
+  await expect(page.getByText('Questions answered')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Key points' })).toBeVisible();
+  await page.getByRole('checkbox').first().check();
+  await scoreAll(page, 3);
+  await page.getByLabel("What I'd do differently").fill('Lead with the formula.');
+  await next.click();
+
+  // Break, then round 2 runs out of time on its own.
+  await expect(page.getByRole('heading', { level: 1, name: 'Break' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start round 2' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Round 2 of 2/ })).toBeVisible();
+  await answer(page, 1, 'Half an answer');
+  await page.clock.runFor(30 * 60_000 + 2000);
+  await expect(page.getByRole('heading', { level: 1, name: /^Score round 2/ })).toBeVisible();
+  await scoreAll(page, 2);
+  await page.getByRole('button', { name: 'Finish and see the review' }).click();
+
+  // Review: verdicts, the formula with numbers, time used.
+  await expect(
+    page.getByRole('heading', { level: 1, name: /^Review: ML Engineer loop/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Loop verdict: Lean (no )?hire/ })).toBeVisible();
+  await expect(page.getByText('(1 × 3.00 + 1 × 2.00) / (1 + 1) = 2.50')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Loop verdict: Lean hire' })).toBeVisible();
+  const rows = page.locator('.rounds-table tbody tr');
+  await expect(rows.nth(0)).toContainText(/5:0\d \/ 30:00/);
+  await expect(rows.nth(1)).toContainText('30:00 / 30:00');
+  await expect(rows.nth(1)).toContainText('time up');
+
+  const stored = await storedSession(page, sessionIdFromUrl(page));
+  expect(stored.session).toMatchObject({ phase: { name: 'done' } });
+  expect(stored.answers).toHaveLength(2);
+
+  // And it is in history.
+  await page.getByRole('link', { name: 'History' }).first().click();
+  await expect(page.getByRole('link', { name: /ML Engineer loop · 2 rounds/ })).toBeVisible();
+  await expect(page.getByText('Lean hire')).toBeVisible();
+});
+
+test('time running out locks the answer and opens scoring', async ({ page }) => {
+  await openApp(page);
+  await startTrackLoop(page, 'Research Scientist');
+  await page.getByRole('button', { name: 'Start the loop' }).click();
+  await answer(page, 2, 'typed before the bell');
+  await page.clock.runFor(20 * 60_000);
+  await expect(page.getByTestId('clock-announcer')).toHaveText('10 minutes left.');
+  await page.clock.runFor(5 * 60_000);
+  await expect(page.getByTestId('clock-announcer')).toHaveText('5 minutes left.');
+  await page.clock.runFor(5 * 60_000 + 1000);
+  await expect(page.getByRole('heading', { level: 1, name: /^Score round 1/ })).toBeVisible();
+  const id = sessionIdFromUrl(page);
+  const stored = await storedSession(page, id);
+  expect(stored.session).toMatchObject({
+    phase: { name: 'scoring', index: 0 },
+    rounds: [{ endReason: 'timeout' }, {}],
+  });
+  expect(JSON.stringify(stored.answers)).toContain('typed before the bell');
+});
+
+test('keyboard: scores 1-4 and next, never while typing in a field', async ({ page }) => {
+  await openApp(page);
+  await startTrackLoop(page, 'ML Engineer');
+  await page.keyboard.press('s');
+  await expect(page.getByRole('heading', { level: 1, name: /^Round 1 of 2/ })).toBeVisible();
+  // Typing "d" in an answer types a d; it does not end the round.
+  await page
+    .getByRole('textbox', { name: 'Your answer to question 1', exact: true })
+    .pressSequentially('dp');
+  await expect(
+    page.getByRole('textbox', { name: 'Your answer to question 1', exact: true }),
+  ).toHaveValue('dp');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.locator('h1').click();
+  await page.keyboard.press('d');
+  await page.getByRole('button', { name: 'End round and score' }).click();
+  for (const key of ['4', '3', '4', '3']) await page.keyboard.press(key);
+  await expect(page.locator('fieldset.rubric-dim input:checked')).toHaveCount(4);
+  await page.keyboard.press('n');
+  await expect(page.getByRole('heading', { level: 1, name: 'Break' })).toBeVisible();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText(
+    'Start the next round',
+  );
+});
+
+test('an unknown route or session shows a friendly not-found with a way home', async ({ page }) => {
+  await openApp(page, '/#/nowhere');
+  await expect(page.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible();
+  await page.goto('/#/review/no-such-session');
+  await expect(page.getByText(/No session with this id/)).toBeVisible();
+  await page.getByRole('link', { name: 'Go home' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Rehearse/ })).toBeVisible();
+  await letSave(page);
+});

@@ -1,0 +1,140 @@
+import { expect, test } from '@playwright/test';
+import {
+  answer,
+  endRoundNow,
+  letSave,
+  openApp,
+  scoreAll,
+  sessionIdFromUrl,
+  startTrackLoop,
+  storedSession,
+} from './helpers';
+
+test('reload mid-round keeps the text and the remaining time (the clock ran while closed)', async ({
+  page,
+}) => {
+  await openApp(page);
+  await startTrackLoop(page, 'ML Engineer');
+  await page.getByRole('button', { name: 'Start the loop' }).click();
+  await answer(page, 1, 'Every character of this must survive.');
+  await answer(page, 3, 'And this one, typed just before the reload.');
+  await page.clock.runFor(4 * 60_000);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: /^Round 1 of 2/ })).toBeVisible();
+  await expect(
+    page.getByRole('textbox', { name: 'Your answer to question 1', exact: true }),
+  ).toHaveValue('Every character of this must survive.');
+  await expect(
+    page.getByRole('textbox', { name: 'Your answer to question 3', exact: true }),
+  ).toHaveValue('And this one, typed just before the reload.');
+  await expect(page.getByRole('timer')).toHaveText('26:00');
+  // Closed for ten minutes: the interview clock kept going.
+  await page.clock.fastForward(10 * 60_000);
+  await page.reload();
+  // A reload takes a few seconds of the page's own (flowing) clock.
+  await expect(page.getByRole('timer')).toHaveText(/^1[56]:\d\d$/);
+});
+
+test('the last keystrokes before a reload are kept even if the save had not run yet', async ({
+  page,
+}) => {
+  await openApp(page);
+  await startTrackLoop(page, 'ML Engineer');
+  await page.getByRole('button', { name: 'Start the loop' }).click();
+  await answer(page, 2, 'no time to save this');
+  // No clock advance: the debounced write has not happened; the journal must carry it.
+  await page.reload();
+  await expect(
+    page.getByRole('textbox', { name: 'Your answer to question 2', exact: true }),
+  ).toHaveValue('no time to save this');
+});
+
+test('a paused round stays paused across a reload, and the pause shows in the review', async ({
+  page,
+}) => {
+  await openApp(page);
+  await startTrackLoop(page, 'ML Engineer');
+  await page.getByRole('button', { name: 'Start the loop' }).click();
+  await page.clock.runFor(60_000);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.clock.fastForward(20 * 60_000);
+  await page.reload();
+  await expect(page.getByText('Paused', { exact: true })).toBeVisible();
+  await expect(page.getByRole('timer')).toHaveText('29:00');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await endRoundNow(page);
+  await scoreAll(page, 3);
+  await page.getByRole('button', { name: 'Save scores and take a break' }).click();
+  await page.getByRole('button', { name: 'End the loop here' }).click();
+  await page.getByRole('button', { name: 'End and see the review' }).click();
+  const row = page.locator('.rounds-table tbody tr').first();
+  await expect(row).toContainText('1 (1200 s)');
+  await expect(page.locator('.rounds-table tbody tr').nth(1)).toContainText('not played');
+});
+
+test('reload mid-scoring and between rounds returns to the same place with the scores', async ({
+  page,
+}) => {
+  await openApp(page);
+  await startTrackLoop(page, 'Research Scientist');
+  await page.getByRole('button', { name: 'Start the loop' }).click();
+  await endRoundNow(page);
+  await page.locator('fieldset.rubric-dim').first().getByRole('radio').nth(3).check();
+  await page.getByLabel("What I'd do differently").fill('Slow down.');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: /^Score round 1/ })).toBeVisible();
+  await expect(page.locator('fieldset.rubric-dim').first().getByRole('radio').nth(3)).toBeChecked();
+  await expect(page.getByLabel("What I'd do differently")).toHaveValue('Slow down.');
+  await scoreAll(page, 4);
+  await page.getByRole('button', { name: 'Save scores and take a break' }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Break' })).toBeVisible();
+  const stored = await storedSession(page, sessionIdFromUrl(page));
+  expect(stored.session).toMatchObject({
+    phase: { name: 'between', index: 1 },
+    rounds: [
+      { note: 'Slow down.', scores: { accuracy: 4, depth: 4, clarity: 4, examples: 4 } },
+      {},
+    ],
+  });
+});
+
+test('practice: a bookmarkable template address creates a session and moves to its own address', async ({
+  page,
+}) => {
+  await openApp(page, '/#/practice/fundamentals/optimization');
+  await expect(page).toHaveURL(/#\/loop\/[\w-]+$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Optimization' })).toBeVisible();
+  const url = page.url();
+  await page.getByRole('button', { name: '+5 min' }).click();
+  await expect(page.getByRole('timer')).toHaveText('35:00');
+  await answer(page, 1, 'practice text');
+  await letSave(page);
+  await page.reload();
+  expect(page.url()).toBe(url);
+  await expect(
+    page.getByRole('textbox', { name: 'Your answer to question 1', exact: true }),
+  ).toHaveValue('practice text');
+  await page.getByRole('button', { name: 'Untimed' }).click();
+  await expect(page.getByRole('timer')).toContainText('elapsed');
+  await endRoundNow(page);
+  await scoreAll(page, 2);
+  await page.getByRole('button', { name: 'Finish and see the review' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Review: Practice: Optimization' }),
+  ).toBeVisible();
+});
+
+test('history: delete a session, then undo', async ({ page }) => {
+  await openApp(page, '/#/practice/fundamentals/classical-ml');
+  await endRoundNow(page);
+  await scoreAll(page, 3);
+  await page.getByRole('button', { name: 'Finish and see the review' }).click();
+  await page.getByRole('link', { name: 'History' }).first().click();
+  await expect(page.getByRole('link', { name: /Practice · Classical/ })).toBeVisible();
+  await page.getByRole('button', { name: /^Delete Practice/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('link', { name: /Practice · Classical/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('link', { name: /Practice · Classical/ })).toBeVisible();
+});
