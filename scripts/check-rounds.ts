@@ -10,7 +10,10 @@ const json = process.argv.includes('--json');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const root = resolve(import.meta.dirname, '..', 'rounds');
 
-const { catalog, failures } = loadRounds(root, registry.map((e) => e.spec));
+const { catalog, failures } = loadRounds(
+  root,
+  registry.map((e) => e.spec),
+);
 const counts: Record<string, number> = {};
 const extra: Record<string, Record<string, number>> = {};
 
