@@ -2,8 +2,10 @@
 // check where it has one (the coding kind runs every reference and starter in real Pyodide).
 // --json prints exactly one JSON object on stdout. Exits 1 when anything failed.
 // Arguments other than flags limit the deeper checks to those template ids.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatFailures, loadRounds } from '../src/content/loader';
+import type { KindCheck } from '../src/domain/kind';
 import { registry } from '../src/kinds/registry';
 
 const json = process.argv.includes('--json');
@@ -18,13 +20,16 @@ const counts: Record<string, number> = {};
 const extra: Record<string, Record<string, number>> = {};
 
 if (catalog) {
-  for (const { spec, check } of registry) {
+  for (const { spec } of registry) {
     const list = catalog.templates[spec.kind] ?? [];
     counts[spec.kind] = list.length;
     const figures = { ...spec.extra?.(list) };
     const selected = only.length ? list.filter((t) => only.includes(t.id)) : list;
-    if (check && selected.length) {
-      const result = await (await check()).default(selected);
+    // A kind's deeper check lives beside it (Node only, never in the app's bundle).
+    const checkFile = resolve(import.meta.dirname, '..', 'src', 'kinds', spec.kind, 'check.ts');
+    if (existsSync(checkFile) && selected.length) {
+      const check = ((await import(checkFile)) as { default: KindCheck }).default;
+      const result = await check(selected);
       failures.push(...result.failures);
       Object.assign(figures, result.extra);
     }

@@ -11,6 +11,8 @@ export interface RoundViewProps<T = unknown, A = unknown> {
   locked: boolean;
   /** Milliseconds on the round clock now (for stamping events such as runs and hint reveals). */
   roundClock: () => number;
+  /** The round's append-only log, stored piece by piece (e.g. a coding replay). */
+  timeline: { count: number; put: (seq: number, data: unknown) => void };
 }
 
 export interface ScoringExtrasProps<T = unknown, A = unknown, S = unknown> {
@@ -19,12 +21,17 @@ export interface ScoringExtrasProps<T = unknown, A = unknown, S = unknown> {
   scoring: S;
   onScoringChange: (scoring: S) => void;
   readOnly: boolean;
+  timeline: unknown[];
+  /** Round-clock ms the round lasted. */
+  usedMs: number;
 }
 
 export interface ReviewSummaryProps<T = unknown, A = unknown, S = unknown> {
   template: T;
   answer: A;
   scoring: S;
+  timeline: unknown[];
+  usedMs: number;
 }
 
 export interface KindViews {

@@ -37,6 +37,8 @@ export interface AppDeps {
 export interface Current {
   session: Session;
   answers: Record<number, dbm.AnswerRecord>;
+  /** Each round's timeline pieces, in order of seq. */
+  timeline: Record<number, unknown[]>;
 }
 
 export interface AppState {
@@ -66,6 +68,8 @@ export interface AppState {
   ): { ok: true } | { ok: false; error: string };
   setPlan(plan: LoopPlan): { ok: true } | { ok: false; error: string };
   setAnswer(index: number, value: unknown): boolean;
+  /** Stores one piece of a running round's timeline (saved like an answer). */
+  putTimeline(index: number, seq: number, data: unknown): boolean;
   checkTimeout(): void;
   takeOver(): Promise<void>;
   deleteSession(id: string): Promise<(() => Promise<void>) | null>;
@@ -122,7 +126,15 @@ export function createAppStore(deps: AppDeps): AppStore {
       if (!session) return null;
       const answers: Record<number, dbm.AnswerRecord> = {};
       for (const a of await dbm.getAnswers(db, id)) answers[a.index] = a;
-      return { session, answers };
+      const timeline: Record<number, unknown[]> = {};
+      const pieces = (await dbm.getTimeline(db, id)).sort(
+        (a, b) => a.index - b.index || a.seq - b.seq,
+      );
+      for (const t of pieces) {
+        timeline[t.index] ??= [];
+        timeline[t.index]![t.seq] = t.data;
+      }
+      return { session, answers, timeline };
     };
 
     return {
@@ -276,6 +288,19 @@ export function createAppStore(deps: AppDeps): AppStore {
         };
         set({ current: { ...cur, answers: { ...cur.answers, [index]: record } } });
         persist({ store: 'answers', value: record });
+        return true;
+      },
+
+      putTimeline(index, seq, data) {
+        const cur = get().current;
+        if (!cur || get().ownership !== 'owner' || isAnswerLocked(cur.session, index)) return false;
+        const list = [...(cur.timeline[index] ?? [])];
+        list[seq] = data;
+        set({ current: { ...cur, timeline: { ...cur.timeline, [index]: list } } });
+        persist({
+          store: 'timeline',
+          value: { sessionId: cur.session.id, index, seq, data, updatedAt: now() },
+        });
         return true;
       },
 

@@ -12,6 +12,15 @@ export interface AnswerRecord {
   updatedAt: number;
 }
 
+/** One piece of a round's append-only log (e.g. a coding round's replay chunk); opaque here. */
+export interface TimelineRecord {
+  sessionId: string;
+  index: number;
+  seq: number;
+  data: unknown;
+  updatedAt: number;
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -21,10 +30,19 @@ export interface MockloopDB extends DBSchema {
   sessions: { key: string; value: Session; indexes: { createdAt: number } };
   answers: { key: [string, number]; value: AnswerRecord; indexes: { sessionId: string } };
   meta: { key: string; value: MetaRecord };
+  timeline: {
+    key: [string, number, number];
+    value: TimelineRecord;
+    indexes: { sessionId: string };
+  };
 }
 
 export type Db = IDBPDatabase<MockloopDB>;
-type UpgradeTx = IDBPTransaction<MockloopDB, ('sessions' | 'answers' | 'meta')[], 'versionchange'>;
+type UpgradeTx = IDBPTransaction<
+  MockloopDB,
+  ('sessions' | 'answers' | 'meta' | 'timeline')[],
+  'versionchange'
+>;
 
 export interface Migration {
   version: number;
@@ -42,6 +60,14 @@ export const MIGRATIONS: Migration[] = [
       const answers = db.createObjectStore('answers', { keyPath: ['sessionId', 'index'] });
       answers.createIndex('sessionId', 'sessionId');
       db.createObjectStore('meta', { keyPath: 'key' });
+    },
+  },
+  {
+    version: 2,
+    name: 'add the per-round timeline (coding replays)',
+    up(db) {
+      const timeline = db.createObjectStore('timeline', { keyPath: ['sessionId', 'index', 'seq'] });
+      timeline.createIndex('sessionId', 'sessionId');
     },
   },
 ];
@@ -83,45 +109,53 @@ export async function getAnswers(db: Db, sessionId: string): Promise<AnswerRecor
   return db.getAllFromIndex('answers', 'sessionId', sessionId);
 }
 
-export async function deleteSession(
-  db: Db,
-  id: string,
-): Promise<{ session: Session; answers: AnswerRecord[] } | null> {
-  const tx = db.transaction(['sessions', 'answers'], 'readwrite');
+export async function getTimeline(db: Db, sessionId: string): Promise<TimelineRecord[]> {
+  return db.getAllFromIndex('timeline', 'sessionId', sessionId);
+}
+
+export interface SessionData {
+  session: Session;
+  answers: AnswerRecord[];
+  timeline: TimelineRecord[];
+}
+
+export async function deleteSession(db: Db, id: string): Promise<SessionData | null> {
+  const tx = db.transaction(['sessions', 'answers', 'timeline'], 'readwrite');
   const session = await tx.objectStore('sessions').get(id);
   if (!session) {
     await tx.done;
     return null;
   }
   const answers = await tx.objectStore('answers').index('sessionId').getAll(id);
+  const timeline = await tx.objectStore('timeline').index('sessionId').getAll(id);
   await tx.objectStore('sessions').delete(id);
   for (const a of answers) await tx.objectStore('answers').delete([a.sessionId, a.index]);
+  for (const t of timeline) await tx.objectStore('timeline').delete([t.sessionId, t.index, t.seq]);
   await tx.done;
-  return { session, answers };
+  return { session, answers, timeline };
 }
 
-export async function restoreSession(
-  db: Db,
-  data: { session: Session; answers: AnswerRecord[] },
-): Promise<void> {
-  const tx = db.transaction(['sessions', 'answers'], 'readwrite');
+export async function restoreSession(db: Db, data: SessionData): Promise<void> {
+  const tx = db.transaction(['sessions', 'answers', 'timeline'], 'readwrite');
   await tx.objectStore('sessions').put(data.session);
   for (const a of data.answers) await tx.objectStore('answers').put(a);
+  for (const t of data.timeline) await tx.objectStore('timeline').put(t);
   await tx.done;
 }
 
 export type Write =
   | { store: 'sessions'; value: Session }
-  | { store: 'answers'; value: AnswerRecord };
+  | { store: 'answers'; value: AnswerRecord }
+  | { store: 'timeline'; value: TimelineRecord };
 
 /** One transaction for a batch, so a session and its answers land together or not at all. */
 export async function writeBatch(db: Db, writes: Write[]): Promise<void> {
-  const tx = db.transaction(['sessions', 'answers'], 'readwrite');
-  const puts = writes.map((w) =>
-    w.store === 'sessions'
-      ? tx.objectStore('sessions').put(w.value)
-      : tx.objectStore('answers').put(w.value),
-  );
+  const tx = db.transaction(['sessions', 'answers', 'timeline'], 'readwrite');
+  const puts = writes.map((w) => {
+    if (w.store === 'sessions') return tx.objectStore('sessions').put(w.value);
+    if (w.store === 'answers') return tx.objectStore('answers').put(w.value);
+    return tx.objectStore('timeline').put(w.value);
+  });
   await Promise.all([...puts, tx.done]);
 }
 

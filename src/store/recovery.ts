@@ -12,19 +12,24 @@ export async function recoverJournal(db: Db, journal: Journal): Promise<number> 
   const keys = Object.keys(entries);
   if (keys.length === 0) return 0;
   let applied = 0;
-  const tx = db.transaction(['sessions', 'answers'], 'readwrite');
+  const tx = db.transaction(['sessions', 'answers', 'timeline'], 'readwrite');
   for (const { write } of Object.values(entries)) {
-    if (!write || (write.store !== 'sessions' && write.store !== 'answers')) continue;
+    if (!write || !['sessions', 'answers', 'timeline'].includes(write.store)) continue;
+    // A session deleted on purpose is not brought back by an old journal entry.
+    const sessionId = write.store === 'sessions' ? null : write.value.sessionId;
+    if (sessionId && !(await tx.objectStore('sessions').get(sessionId))) continue;
     const stored =
       write.store === 'sessions'
         ? await tx.objectStore('sessions').get(write.value.id)
-        : await tx.objectStore('answers').get([write.value.sessionId, write.value.index]);
-    // A session deleted on purpose is not brought back by an old journal entry.
-    if (write.store === 'answers' && !(await tx.objectStore('sessions').get(write.value.sessionId)))
-      continue;
+        : write.store === 'answers'
+          ? await tx.objectStore('answers').get([write.value.sessionId, write.value.index])
+          : await tx
+              .objectStore('timeline')
+              .get([write.value.sessionId, write.value.index, write.value.seq]);
     if (stored && stored.updatedAt >= updatedAt(write)) continue;
     if (write.store === 'sessions') await tx.objectStore('sessions').put(write.value);
-    else await tx.objectStore('answers').put(write.value);
+    else if (write.store === 'answers') await tx.objectStore('answers').put(write.value);
+    else await tx.objectStore('timeline').put(write.value);
     applied++;
   }
   await tx.done;

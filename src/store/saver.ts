@@ -40,7 +40,9 @@ export interface Saver {
 }
 
 export function keyOf(w: Write): string {
-  return w.store === 'sessions' ? `s:${w.value.id}` : `a:${w.value.sessionId}:${w.value.index}`;
+  if (w.store === 'sessions') return `s:${w.value.id}`;
+  if (w.store === 'answers') return `a:${w.value.sessionId}:${w.value.index}`;
+  return `t:${w.value.sessionId}:${w.value.index}:${w.value.seq}`;
 }
 
 export function createSaver(opts: SaverOptions): Saver {

@@ -17,6 +17,15 @@ export async function startTrackLoop(page: Page, track: 'ML Engineer' | 'Researc
   await expect(page.getByRole('heading', { level: 1, name: /the plan/ })).toBeVisible();
 }
 
+/** A custom loop of two 30-minute fundamentals rounds, through the loop builder. */
+export async function startFundamentalsLoop(page: Page) {
+  await page.goto('/#/custom');
+  await page.getByRole('button', { name: 'Add a round' }).click();
+  await expect(page.locator('.plan-row')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Draw templates and review the plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /the plan/ })).toBeVisible();
+}
+
 export async function answer(page: Page, question: number, text: string) {
   await page
     .getByRole('textbox', { name: `Your answer to question ${question}`, exact: true })

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import {
   answer,
@@ -6,73 +8,103 @@ import {
   openApp,
   scoreAll,
   sessionIdFromUrl,
+  startFundamentalsLoop,
   startTrackLoop,
   storedSession,
 } from './helpers';
 
-test('a whole MLE-shaped loop of fundamentals rounds, from home to review', async ({ page }) => {
+const ROUNDS = resolve(import.meta.dirname, '../../rounds/coding');
+
+test('a whole MLE loop, from home to review: ML coding, algorithms, applied fundamentals', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(baseURL!).origin,
+  });
   await openApp(page);
   await startTrackLoop(page, 'ML Engineer');
   await expect(
     page.getByText(/signature round — ML system design — is not built yet/),
   ).toBeVisible();
-  await expect(page.getByText(/2 rounds, 60 minutes in all/)).toBeVisible();
+  await expect(page.getByText(/3 rounds, 120 minutes in all/)).toBeVisible();
+  const codingId = await page.locator('.plan-row').nth(0).locator('select').inputValue();
   await page.getByRole('button', { name: 'Start the loop' }).click();
 
-  // Round 1: write, with math, then end early.
-  await expect(page.getByRole('heading', { level: 1, name: /^Round 1 of 2/ })).toBeVisible();
-  await expect(page.getByRole('timer')).toHaveText('30:00');
-  await answer(page, 1, 'Momentum averages gradients: $v_t = \\beta v_{t-1} + g_t$.');
-  await expect(page.locator('.preview .katex').first()).toBeVisible();
+  // Round 1: ML coding. Paste the reference, Submit, then end early.
+  await expect(page.getByRole('heading', { level: 1, name: /^Round 1 of 3/ })).toBeVisible();
+  await expect(page.getByRole('timer')).toHaveText('45:00');
+  await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+  await page.evaluate(
+    (t) => navigator.clipboard.writeText(t),
+    readFileSync(resolve(ROUNDS, codingId, 'solution.py'), 'utf8'),
+  );
+  await page.locator('.monaco-editor').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+v');
+  await expect(page.getByText(/Python ready/)).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: /^Submit/ }).click();
+  await expect(page.locator('.result-summary')).toHaveText(/^(\d+) of \1 tests passed/, {
+    timeout: 20_000,
+  });
   await page.clock.runFor(5 * 60_000);
-  await expect(page.getByRole('timer')).toHaveText('25:00');
   await endRoundNow(page);
 
-  // Scoring: the rubric, signals, key points revealed; scores required to move on.
+  // Scoring: the coding rubric with its objective signals; scores required to move on.
   const next = page.getByRole('button', { name: 'Save scores and take a break' });
   await expect(next).toBeDisabled();
-  await expect(page.getByText('Questions answered')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Key points' })).toBeVisible();
-  await page.getByRole('checkbox').first().check();
+  await expect(page.getByText('Hidden tests passed (last Submit)')).toBeVisible();
+  await expect(page.locator('fieldset.rubric-dim')).toHaveCount(5);
   await scoreAll(page, 3);
-  await page.getByLabel("What I'd do differently").fill('Lead with the formula.');
+  await page.getByLabel("What I'd do differently").fill('State the complexity first.');
   await next.click();
 
-  // Break, then round 2 runs out of time on its own.
+  // Round 2: algorithms, left to run out of time.
   await expect(page.getByRole('heading', { level: 1, name: 'Break' })).toBeVisible();
   await page.getByRole('button', { name: 'Start round 2' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /^Round 2 of 2/ })).toBeVisible();
-  await answer(page, 1, 'Half an answer');
-  await page.clock.runFor(30 * 60_000 + 2000);
+  await expect(page.getByRole('heading', { level: 1, name: /^Round 2 of 3/ })).toBeVisible();
+  await page.clock.runFor(45 * 60_000 + 2000);
   await expect(page.getByRole('heading', { level: 1, name: /^Score round 2/ })).toBeVisible();
   await scoreAll(page, 2);
+  await page.getByRole('button', { name: 'Save scores and take a break' }).click();
+
+  // Round 3: applied fundamentals, written with math.
+  await page.getByRole('button', { name: 'Start round 3' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Round 3 of 3/ })).toBeVisible();
+  await answer(page, 1, 'Precision is $\\frac{TP}{TP + FP}$.');
+  await expect(page.locator('.preview .katex').first()).toBeVisible();
+  await endRoundNow(page);
+  await expect(page.getByRole('heading', { name: 'Key points' })).toBeVisible();
+  await page.getByRole('checkbox').first().check();
+  await scoreAll(page, 4);
   await page.getByRole('button', { name: 'Finish and see the review' }).click();
 
-  // Review: verdicts, the formula with numbers, time used.
+  // Review: verdicts, the formula with its numbers, time used.
   await expect(
     page.getByRole('heading', { level: 1, name: /^Review: ML Engineer loop/ }),
   ).toBeVisible();
-  await expect(page.getByRole('heading', { name: /Loop verdict: Lean (no )?hire/ })).toBeVisible();
-  await expect(page.getByText('(1 × 3.00 + 1 × 2.00) / (1 + 1) = 2.50')).toBeVisible();
+  await expect(
+    page.getByText('(1 × 3.00 + 1 × 2.00 + 1 × 4.00) / (1 + 1 + 1) = 3.00'),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Loop verdict: Lean hire' })).toBeVisible();
   const rows = page.locator('.rounds-table tbody tr');
-  await expect(rows.nth(0)).toContainText(/5:0\d \/ 30:00/);
-  await expect(rows.nth(1)).toContainText('30:00 / 30:00');
+  await expect(rows.nth(0)).toContainText(/5:\d\d \/ 45:00/);
+  await expect(rows.nth(1)).toContainText('45:00 / 45:00');
   await expect(rows.nth(1)).toContainText('time up');
 
   const stored = await storedSession(page, sessionIdFromUrl(page));
   expect(stored.session).toMatchObject({ phase: { name: 'done' } });
-  expect(stored.answers).toHaveLength(2);
 
   // And it is in history.
   await page.getByRole('link', { name: 'History' }).first().click();
-  await expect(page.getByRole('link', { name: /ML Engineer loop · 2 rounds/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /ML Engineer loop · 3 rounds/ })).toBeVisible();
   await expect(page.getByText('Lean hire')).toBeVisible();
 });
 
 test('time running out locks the answer and opens scoring', async ({ page }) => {
   await openApp(page);
-  await startTrackLoop(page, 'Research Scientist');
+  await startFundamentalsLoop(page);
   await page.getByRole('button', { name: 'Start the loop' }).click();
   await answer(page, 2, 'typed before the bell');
   await page.clock.runFor(20 * 60_000);
@@ -92,7 +124,7 @@ test('time running out locks the answer and opens scoring', async ({ page }) => 
 
 test('keyboard: scores 1-4 and next, never while typing in a field', async ({ page }) => {
   await openApp(page);
-  await startTrackLoop(page, 'ML Engineer');
+  await startFundamentalsLoop(page);
   await page.keyboard.press('s');
   await expect(page.getByRole('heading', { level: 1, name: /^Round 1 of 2/ })).toBeVisible();
   // Typing "d" in an answer types a d; it does not end the round.

@@ -5,7 +5,7 @@ import {
   openApp,
   scoreAll,
   seriousA11yViolations,
-  startTrackLoop,
+  startFundamentalsLoop,
 } from './helpers';
 
 test('every request of the page and its workers stays on the app origin', async ({
@@ -20,7 +20,7 @@ test('every request of the page and its workers stays on the app origin', async 
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
   });
   await openApp(page);
-  await startTrackLoop(page, 'ML Engineer');
+  await startFundamentalsLoop(page);
   await page.getByRole('button', { name: 'Start the loop' }).click();
   await answer(page, 1, 'Math: $\\int_0^1 x^2\\,dx = \\tfrac13$');
   await expect(page.locator('.preview .katex').first()).toBeVisible();
@@ -40,7 +40,7 @@ test('axe finds no serious or critical problem on home, round, scoring, review a
     await page.emulateMedia({ colorScheme: scheme });
     await openApp(page);
     await check(`home (${scheme})`);
-    await startTrackLoop(page, 'ML Engineer');
+    await startFundamentalsLoop(page);
     await page.getByRole('button', { name: 'Start the loop' }).click();
     await answer(page, 1, 'Bad math $\\frac{1}{$ and good $x^2$');
     await check(`round (${scheme})`);

@@ -6,7 +6,7 @@ import {
   openApp,
   scoreAll,
   sessionIdFromUrl,
-  startTrackLoop,
+  startFundamentalsLoop,
   storedSession,
 } from './helpers';
 
@@ -14,7 +14,7 @@ test('reload mid-round keeps the text and the remaining time (the clock ran whil
   page,
 }) => {
   await openApp(page);
-  await startTrackLoop(page, 'ML Engineer');
+  await startFundamentalsLoop(page);
   await page.getByRole('button', { name: 'Start the loop' }).click();
   await answer(page, 1, 'Every character of this must survive.');
   await answer(page, 3, 'And this one, typed just before the reload.');
@@ -39,7 +39,7 @@ test('the last keystrokes before a reload are kept even if the save had not run 
   page,
 }) => {
   await openApp(page);
-  await startTrackLoop(page, 'ML Engineer');
+  await startFundamentalsLoop(page);
   await page.getByRole('button', { name: 'Start the loop' }).click();
   await answer(page, 2, 'no time to save this');
   // No clock advance: the debounced write has not happened; the journal must carry it.
@@ -53,7 +53,7 @@ test('a paused round stays paused across a reload, and the pause shows in the re
   page,
 }) => {
   await openApp(page);
-  await startTrackLoop(page, 'ML Engineer');
+  await startFundamentalsLoop(page);
   await page.getByRole('button', { name: 'Start the loop' }).click();
   await page.clock.runFor(60_000);
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -76,7 +76,7 @@ test('reload mid-scoring and between rounds returns to the same place with the s
   page,
 }) => {
   await openApp(page);
-  await startTrackLoop(page, 'Research Scientist');
+  await startFundamentalsLoop(page);
   await page.getByRole('button', { name: 'Start the loop' }).click();
   await endRoundNow(page);
   await page.locator('fieldset.rubric-dim').first().getByRole('radio').nth(3).check();

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { answer, letSave, openApp, startTrackLoop } from './helpers';
+import { answer, letSave, openApp, startFundamentalsLoop } from './helpers';
 
 test('a second tab cannot clobber the first, and taking over loses nothing', async ({
   page,
   context,
 }) => {
   await openApp(page);
-  await startTrackLoop(page, 'ML Engineer');
+  await startFundamentalsLoop(page);
   await page.getByRole('button', { name: 'Start the loop' }).click();
   await answer(page, 1, 'written in tab one');
   await letSave(page);

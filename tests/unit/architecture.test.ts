@@ -79,6 +79,13 @@ describe('architecture', () => {
     }
   });
 
+  it('the runner is generic: it imports no kind, store or screen', () => {
+    for (const { file, deps } of all.filter((x) => x.file.startsWith('src/runner/'))) {
+      for (const d of deps.filter((x) => x.startsWith('src/')))
+        expect(d, `${file} imports ${d}`).toMatch(/^src\/(domain|runner)\//);
+    }
+  });
+
   it('the store does not import the app', () => {
     for (const { file, deps } of all.filter((x) => x.file.startsWith('src/store/'))) {
       for (const d of deps) expect(d.startsWith('src/app/'), `${file} imports ${d}`).toBe(false);

@@ -1,6 +1,7 @@
 import { Suspense, use, useEffect, useMemo, useState } from 'react';
 import type { VerdictId } from '../../domain/content';
 import { formatClock } from '../../domain/timer';
+import type { ReviewSummaryProps } from '../../kinds/views';
 import type { Current } from '../../store/app-store';
 import { Signals } from '../../ui/Signals';
 import { kindViews } from '../kind-views';
@@ -154,7 +155,7 @@ function ReviewBody({ data }: { data: Current }) {
 
       <h2>Round by round</h2>
       {model.rounds.map((r) => (
-        <RoundDetail key={r.index} r={r} answers={answers} />
+        <RoundDetail key={r.index} r={r} answers={answers} timeline={data.timeline} />
       ))}
     </section>
   );
@@ -200,7 +201,15 @@ function RoundRow({ r, label }: { r: ReviewRound; label: (v: VerdictId) => strin
   );
 }
 
-function RoundDetail({ r, answers }: { r: ReviewRound; answers: Current['answers'] }) {
+function RoundDetail({
+  r,
+  answers,
+  timeline,
+}: {
+  r: ReviewRound;
+  answers: Current['answers'];
+  timeline: Current['timeline'];
+}) {
   if (!r.played || !r.facts) return null;
   const f = r.facts;
   return (
@@ -220,23 +229,15 @@ function RoundDetail({ r, answers }: { r: ReviewRound; answers: Current['answers
           template={f.template}
           answer={answers[r.index]?.value ?? f.answer}
           scoring={f.record.scoring}
+          timeline={timeline[r.index] ?? []}
+          usedMs={f.usedMs}
         />
       </Suspense>
     </details>
   );
 }
 
-function Summary({
-  kind,
-  template,
-  answer,
-  scoring,
-}: {
-  kind: string;
-  template: unknown;
-  answer: unknown;
-  scoring: unknown;
-}) {
-  const View = use(kindViews(kind)).ReviewSummary;
-  return <View template={template} answer={answer} scoring={scoring} />;
+function Summary(props: ReviewSummaryProps & { kind: string }) {
+  const View = use(kindViews(props.kind)).ReviewSummary;
+  return <View {...props} />;
 }

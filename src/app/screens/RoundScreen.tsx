@@ -1,4 +1,4 @@
-import { Suspense, use, useCallback, useState } from 'react';
+import { Suspense, use, useCallback, useMemo, useState } from 'react';
 import { findTemplate } from '../../domain/content';
 import { elapsedMs, isPaused } from '../../domain/timer';
 import { kindEntry } from '../../kinds/registry';
@@ -61,6 +61,16 @@ function KindRound({ index, template }: { index: number; template: unknown }) {
     const t = store.getState().current?.session.rounds[index]?.timer;
     return t ? elapsedMs(t, Date.now()) : 0;
   }, [store, index]);
+  // Read once: the kind numbers its pieces from there on, and a new piece needs no re-render.
+  const [firstCount] = useState(() => store.getState().current?.timeline[index]?.length ?? 0);
+  const putTimeline = useApp((s) => s.putTimeline);
+  const timeline = useMemo(
+    () => ({
+      count: firstCount,
+      put: (seq: number, data: unknown) => void putTimeline(index, seq, data),
+    }),
+    [firstCount, putTimeline, index],
+  );
   const View = views.Round;
   return (
     <View
@@ -69,6 +79,7 @@ function KindRound({ index, template }: { index: number; template: unknown }) {
       onChange={onChange}
       locked={locked}
       roundClock={roundClock}
+      timeline={timeline}
     />
   );
 }

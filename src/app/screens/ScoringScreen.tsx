@@ -8,6 +8,8 @@ import { roundFacts } from '../round-facts';
 import { useShortcuts } from '../shortcuts';
 import { useApp } from '../store-context';
 
+const NO_PIECES: unknown[] = [];
+
 /** Self-scoring after a round (also used to revise an earlier round's scores). */
 export function ScoringScreen({ index }: { index: number }) {
   const session = useApp((s) => s.current!.session);
@@ -149,6 +151,7 @@ function Extras({
   const session = useApp((s) => s.current!.session);
   const answers = useApp((s) => s.current!.answers);
   const facts = roundFacts(catalog, session, answers, index)!;
+  const timeline = useApp((s) => s.current!.timeline[index] ?? NO_PIECES);
   const views = use(kindViews(facts.spec.kind));
   const View = views.ScoringExtras;
   return (
@@ -158,6 +161,8 @@ function Extras({
       scoring={facts.record.scoring ?? facts.spec.emptyScoring(facts.template)}
       onScoringChange={onScoring}
       readOnly={readOnly}
+      timeline={timeline}
+      usedMs={facts.usedMs}
     />
   );
 }

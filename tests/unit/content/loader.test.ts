@@ -38,7 +38,10 @@ beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'rounds-'));
   for (const part of ['tracks', 'rubrics', 'retired.yaml'])
     cpSync(join(REAL, part), join(root, part), { recursive: true });
-  rmSync(join(root, 'rubrics', 'coding.yaml'), { force: true });
+  // One coding problem for each tag the tracks draw by.
+  for (const id of ['stable-softmax', 'merge-intervals', 'layer-norm']) {
+    cpSync(join(REAL, 'coding', id), join(root, 'coding', id), { recursive: true });
+  }
   write('fundamentals/alpha.yaml', SET('alpha'));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -50,6 +53,11 @@ describe('the content loader', () => {
     const r = load();
     expect(r.failures).toEqual([]);
     expect(r.catalog?.templates.fundamentals?.map((t) => t.id)).toEqual(['alpha']);
+    expect(r.catalog?.templates.coding?.map((t) => t.id)).toEqual([
+      'layer-norm',
+      'merge-intervals',
+      'stable-softmax',
+    ]);
     expect(r.catalog?.tracks.map((t) => t.id).sort()).toEqual(['mle', 'rs']);
   });
 
@@ -164,3 +172,42 @@ function readFile(p: string) {
 function readTrack(id: string) {
   return readFile(`tracks/${id}.yaml`);
 }
+
+describe('coding templates in folders', () => {
+  it('reads the side files into fields and names a missing one by its file', () => {
+    rmSync(join(root, 'coding', 'stable-softmax', 'statement.md'));
+    const f = load().failures;
+    expect(f).toContainEqual({
+      file: 'rounds/coding/stable-softmax/statement.md',
+      message: 'statement: is missing (expected string)',
+    });
+  });
+
+  it('rejects stray files and a starter that already solves the problem', () => {
+    write('coding/stable-softmax/notes.txt', 'scratch');
+    write('coding/stable-softmax/starter.py', readFile('coding/stable-softmax/solution.py'));
+    const messages = load().failures.map((x) => `${x.file}: ${x.message}`);
+    expect(messages).toContain(
+      'rounds/coding/stable-softmax/notes.txt: not read: expected only template.yaml, statement.md, starter.py, solution.py, checker.py',
+    );
+    expect(messages).toContain(
+      'rounds/coding/stable-softmax/template.yaml: starter: is the same as the solution',
+    );
+  });
+
+  it('requires 3 visible and 5 hidden tests, each with an expected value or a check', () => {
+    const yaml = readFile('coding/stable-softmax/template.yaml');
+    const cut = yaml.slice(0, yaml.indexOf('  - name: empty')) + yaml.slice(yaml.indexOf('scale:'));
+    write('coding/stable-softmax/template.yaml', cut.replace('    expected: [0.5, 0.5]\n', ''));
+    const messages = load().failures.map((x) => x.message);
+    expect(messages).toContain('tests: needs at least 5 hidden tests, has 0');
+    expect(messages).toContain('tests[2]: give expected (or raises)');
+  });
+
+  it('keeps inf and NaN from YAML as tagged values the harness understands', () => {
+    const t = load().catalog!.templates.coding!.find(
+      (x) => x.id === 'stable-softmax',
+    ) as unknown as { tests: { name: string; args: unknown[] }[] };
+    expect(t.tests.find((x) => x.name === 'neg-infinity')!.args).toEqual([[0, { $float: '-inf' }]]);
+  });
+});

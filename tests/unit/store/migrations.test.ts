@@ -33,6 +33,27 @@ describe('database migrations', () => {
     again.close();
   });
 
+  it('2 "add the per-round timeline": a version-1 database keeps its sessions and answers and gains the timeline', async () => {
+    const name = freshName();
+    const v1 = await openDb(name, { migrations: MIGRATIONS.slice(0, 1) });
+    await v1.put('sessions', { id: 's1', createdAt: 5 } as never);
+    await v1.put('answers', {
+      sessionId: 's1',
+      index: 0,
+      kind: 'fundamentals',
+      value: { answers: { q: 'kept' } },
+      updatedAt: 6,
+    });
+    v1.close();
+    const v2 = await openDb(name, { migrations: MIGRATIONS.slice(0, 2) });
+    expect(v2.version).toBe(2);
+    expect([...v2.objectStoreNames]).toContain('timeline');
+    expect(await v2.get('answers', ['s1', 0])).toMatchObject({ value: { answers: { q: 'kept' } } });
+    await v2.put('timeline', { sessionId: 's1', index: 0, seq: 0, data: { v: 1 }, updatedAt: 7 });
+    expect(await v2.getAllFromIndex('timeline', 'sessionId', 's1')).toHaveLength(1);
+    v2.close();
+  });
+
   it('refuses nothing from a database left at an older version: it upgrades in place', async () => {
     const name = freshName();
     // A browser that last ran the first release: version 1 with one session in it.

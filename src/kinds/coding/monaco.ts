@@ -1,0 +1,31 @@
+// Monaco, bundled with the app and trimmed to what a Python round needs: the core editor, the
+// everyday editing contributions, Python highlighting and the one editor worker. Nothing is
+// fetched from a CDN. This module is loaded lazily with the coding round.
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
+import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';
+import 'monaco-editor/editor/contrib/comment/browser/comment';
+import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu';
+import 'monaco-editor/editor/contrib/cursorUndo/browser/cursorUndo';
+import 'monaco-editor/editor/contrib/folding/browser/folding';
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution';
+import 'monaco-editor/editor/contrib/indentation/browser/indentation';
+import 'monaco-editor/editor/contrib/linesOperations/browser/linesOperations';
+import 'monaco-editor/editor/contrib/multicursor/browser/multicursor';
+import 'monaco-editor/editor/contrib/smartSelect/browser/smartSelect';
+import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter';
+import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/languages/definitions/python/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
+  }
+}
+
+// Without getWorker Monaco tries a data: URL worker, which the app's isolation headers refuse.
+window.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+
+export { monaco };

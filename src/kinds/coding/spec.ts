@@ -1,0 +1,294 @@
+// ML coding: a problem statement, starter code, a reference solution and tests kept as data.
+// No React here: the content loader and check:rounds load this module under Node.
+import { z } from 'zod';
+import { idSchema, templateBaseShape } from '../../domain/content';
+import type { RoundKindSpec, Signal } from '../../domain/kind';
+import { encodeValue } from '../../domain/pyvalue';
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const toleranceSchema = z.strictObject({
+  rel: z.number().min(0).default(1e-6),
+  abs: z.number().min(0).default(1e-9),
+});
+
+/**
+ * A value as written in YAML. inf and NaN (YAML's .inf / .nan) travel to Python as
+ * {"$float": "inf"}; see encodeValue.
+ */
+const valueSchema = z.unknown().transform(encodeValue);
+
+export const codingTestSchema = z
+  .strictObject({
+    name: idSchema,
+    /** Shown in the statement and run by Run; hidden tests run only on Submit. */
+    visible: z.boolean().default(false),
+    /** Positional arguments of the entry function. */
+    args: z.array(valueSchema).optional(),
+    expected: valueSchema.optional(),
+    /** The call raises this exception (or a subclass of it). */
+    raises: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+      .optional(),
+    /** For a class: [["ClassName", [ctor args]], ["method", [args]], ...]; expected lists each result. */
+    calls: z
+      .array(z.tuple([z.string(), z.array(valueSchema)]))
+      .min(1)
+      .optional(),
+    /** Name of a function in checker.py called as check(entry, *args); returns a problem or None. */
+    property: z.string().optional(),
+    /** Seed for Python's random module before the test (the harness fixes one by default). */
+    seed: z.number().int().optional(),
+    tolerance: toleranceSchema.optional(),
+    /** Why this case exists (edge case, numerical stability...), shown with the result. */
+    note: z.string().optional(),
+  })
+  .superRefine((t, ctx) => {
+    const shapes = [t.calls ? 'calls' : null, t.property ? 'property' : null].filter(Boolean);
+    if (shapes.length > 1)
+      ctx.addIssue({ code: 'custom', message: 'use one of calls or property' });
+    if (t.property) {
+      if (t.expected !== undefined || t.raises) {
+        ctx.addIssue({ code: 'custom', message: 'a property test has no expected or raises' });
+      }
+    } else if (t.expected === undefined && !t.raises) {
+      ctx.addIssue({ code: 'custom', message: 'give expected (or raises)' });
+    }
+    if (t.calls && t.args) ctx.addIssue({ code: 'custom', message: 'a calls test has no args' });
+  });
+export type CodingTest = z.infer<typeof codingTestSchema>;
+
+export const scaleTestSchema = z.strictObject({
+  name: idSchema,
+  /** A Python expression (random and math in scope, random seeded) giving the argument list. */
+  setup: text,
+  /** Shown to the person instead of the huge input, e.g. "100,000 random floats". */
+  describe: text,
+  /** The person's code may take at most factor x the reference's time on the same machine. */
+  factor: z.number().min(1).default(10),
+  /** ... but never less than this many milliseconds, so timer noise cannot fail a good answer. */
+  floorMs: z.number().min(1).default(100),
+  seed: z.number().int().optional(),
+});
+export type ScaleTest = z.infer<typeof scaleTestSchema>;
+
+export const codingTopics = [
+  'linear-algebra',
+  'probability-statistics',
+  'classical-ml',
+  'deep-learning',
+  'optimization',
+  'nlp-attention',
+  'algorithms',
+] as const;
+
+export const codingTemplateSchema = z
+  .strictObject({
+    ...templateBaseShape,
+    topic: z.enum(codingTopics),
+    /** The function (or class, for calls tests) the tests call. */
+    entry: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Python name'),
+    /** Shown above the editor, e.g. "def softmax(x: list[float]) -> list[float]". */
+    signature: text,
+    hints: z.array(text).min(2, 'give 2 or 3 hints').max(3, 'give 2 or 3 hints'),
+    tolerance: toleranceSchema.default({ rel: 1e-6, abs: 1e-9 }),
+    tests: z.array(codingTestSchema),
+    scale: z.array(scaleTestSchema).default([]),
+    /** Markdown with math (statement.md). */
+    statement: text,
+    starter: text,
+    solution: text,
+    /** Python with property-check functions (checker.py), when a test uses property. */
+    checker: z.string().optional(),
+  })
+  .superRefine((t, ctx) => {
+    const visible = t.tests.filter((x) => x.visible).length;
+    const hidden = t.tests.length - visible;
+    if (visible < 3) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tests'],
+        message: `needs at least 3 visible tests, has ${visible}`,
+      });
+    }
+    if (hidden < 5) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tests'],
+        message: `needs at least 5 hidden tests, has ${hidden}`,
+      });
+    }
+    const names = new Set<string>();
+    t.tests.forEach((x, i) => {
+      if (names.has(x.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tests', i, 'name'],
+          message: `"${x.name}" is used twice`,
+        });
+      }
+      names.add(x.name);
+      if (x.property && !t.checker) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tests', i, 'property'],
+          message: 'needs a checker.py beside the template',
+        });
+      }
+    });
+    t.scale.forEach((x, i) => {
+      if (names.has(x.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scale', i, 'name'],
+          message: `"${x.name}" is used twice`,
+        });
+      }
+      names.add(x.name);
+    });
+  });
+export type CodingTemplate = z.infer<typeof codingTemplateSchema>;
+
+/** One Run or Submit, stamped with the round clock (ms since the round started). */
+export const runRecordSchema = z.strictObject({
+  at: z.number().min(0),
+  mode: z.enum(['run', 'submit']),
+  passed: z.number().int().min(0),
+  total: z.number().int().min(0),
+  /** Submit only: how the hidden and scale tests went. */
+  hiddenPassed: z.number().int().min(0).optional(),
+  hiddenTotal: z.number().int().min(0).optional(),
+  scalePassed: z.number().int().min(0).optional(),
+  scaleTotal: z.number().int().min(0).optional(),
+  /** "stopped" when the limit cut it short, "error" when the code did not compile. */
+  outcome: z.enum(['ok', 'error', 'stopped']),
+});
+export type RunRecord = z.infer<typeof runRecordSchema>;
+
+export const codingAnswerSchema = z.strictObject({
+  code: z.string(),
+  hintsShown: z.number().int().min(0).default(0),
+  /** Round-clock time of each hint reveal. */
+  hintTimes: z.array(z.number()).default([]),
+  runs: z.array(runRecordSchema).default([]),
+});
+export type CodingAnswer = z.infer<typeof codingAnswerSchema>;
+
+export const codingScoringSchema = z.strictObject({});
+export type CodingScoring = z.infer<typeof codingScoringSchema>;
+
+export function firstAllPassing(runs: RunRecord[]): RunRecord | undefined {
+  return runs.find(
+    (r) => r.mode === 'submit' && r.outcome === 'ok' && r.total > 0 && r.passed === r.total,
+  );
+}
+
+function fmtClock(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export const codingSpec: RoundKindSpec<CodingTemplate, CodingAnswer, CodingScoring> = {
+  kind: 'coding',
+  title: 'ML coding',
+  blurb: 'Implement an ML primitive or algorithm in Python, run against real tests in the browser.',
+  rubricId: 'coding',
+  layout: {
+    type: 'folder',
+    dir: 'coding',
+    files: {
+      'statement.md': 'statement',
+      'starter.py': 'starter',
+      'solution.py': 'solution',
+      'checker.py': 'checker',
+    },
+  },
+  templateSchema: codingTemplateSchema,
+  answerSchema: codingAnswerSchema,
+  scoringSchema: codingScoringSchema,
+  emptyAnswer: (t) => ({ code: t.starter, hintsShown: 0, hintTimes: [], runs: [] }),
+  emptyScoring: () => ({}),
+  isAnswerEmpty: (a) => a.runs.length === 0 && a.code.trim() === '',
+  signals({ template, answer }) {
+    const submits = answer.runs.filter((r) => r.mode === 'submit' && r.outcome !== 'error');
+    const last = submits.at(-1);
+    const visibleTotal = template.tests.filter((t) => t.visible).length;
+    const hiddenTotal = template.tests.length - visibleTotal;
+    const visiblePassed = last
+      ? last.passed - (last.hiddenPassed ?? 0) - (last.scalePassed ?? 0)
+      : 0;
+    const first = firstAllPassing(answer.runs);
+    const signals: Signal[] = [
+      {
+        id: 'visible-tests',
+        label: 'Visible tests passed (last Submit)',
+        display: last ? `${visiblePassed} of ${visibleTotal}` : 'never submitted',
+        ratio: last ? visiblePassed / visibleTotal : 0,
+        selfReported: false,
+        dimensions: ['correctness'],
+      },
+      {
+        id: 'hidden-tests',
+        label: 'Hidden tests passed (last Submit)',
+        display: last ? `${last.hiddenPassed ?? 0} of ${hiddenTotal}` : 'never submitted',
+        ratio: last && hiddenTotal ? (last.hiddenPassed ?? 0) / hiddenTotal : 0,
+        selfReported: false,
+        dimensions: ['correctness', 'problem-solving'],
+      },
+    ];
+    if (template.scale.length > 0) {
+      signals.push({
+        id: 'scale-tests',
+        label: 'Scale tests passed (last Submit)',
+        display: last ? `${last.scalePassed ?? 0} of ${template.scale.length}` : 'never submitted',
+        ratio: last ? (last.scalePassed ?? 0) / template.scale.length : 0,
+        selfReported: false,
+        dimensions: ['efficiency'],
+      });
+    }
+    signals.push(
+      {
+        id: 'hints',
+        label: 'Hints used',
+        display: `${answer.hintsShown} of ${template.hints.length}`,
+        ratio: null,
+        selfReported: false,
+        dimensions: [],
+      },
+      {
+        id: 'runs',
+        label: 'Runs and Submits',
+        display: `${answer.runs.filter((r) => r.mode === 'run').length} runs, ${answer.runs.filter((r) => r.mode === 'submit').length} submits`,
+        ratio: null,
+        selfReported: false,
+        dimensions: [],
+      },
+      {
+        id: 'first-pass',
+        label: 'First all-passing Submit',
+        display: first ? `at ${fmtClock(first.at)}` : 'none',
+        ratio: null,
+        selfReported: false,
+        dimensions: [],
+      },
+    );
+    return signals;
+  },
+  lint(t) {
+    const problems: string[] = [];
+    if (t.starter.trim() === t.solution.trim())
+      problems.push('starter: is the same as the solution');
+    if (!new RegExp(`(def|class)\\s+${t.entry}\\b`).test(t.starter)) {
+      problems.push(`starter: does not define ${t.entry}`);
+    }
+    if (t.checker === undefined && t.tests.some((x) => x.property)) {
+      problems.push('checker.py: missing, but a test uses property');
+    }
+    return problems;
+  },
+  extra: (templates) => ({
+    problems: templates.length,
+    tests: templates.reduce((n, t) => n + t.tests.length + t.scale.length, 0),
+  }),
+};
