@@ -1,6 +1,7 @@
 import 'katex/dist/katex.min.css';
 import './app/styles.css';
 import catalog from 'virtual:mockloop/catalog';
+import templateLoaders from 'virtual:mockloop/templates';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -23,6 +24,10 @@ try {
 
 const store = createAppStore({
   catalog,
+  loadTemplates: async (kind) => {
+    const load = templateLoaders[kind];
+    return load ? (await load()).default : [];
+  },
   kinds: registry,
   openDb: () =>
     openDb(undefined, {

@@ -2,11 +2,18 @@
 // rounds/ stops the dev server, the build and check:rounds with the same messages.
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { lightCatalog } from '../domain/content';
 import type { AnyKindSpec } from '../domain/kind';
 import { formatFailures, loadRounds } from './loader';
 
+// The catalog the app starts with holds what every screen needs (tracks, rubrics, and each
+// template's title, tags and length); full templates (statements, tests, solutions) load per
+// kind when a round of that kind opens.
 const ID = 'virtual:mockloop/catalog';
+const LOADERS = 'virtual:mockloop/templates';
+const KIND_PREFIX = 'virtual:mockloop/templates/';
 const RESOLVED = `\0${ID}`;
+const RESOLVED_LOADERS = `\0${LOADERS}`;
 
 export function roundsPlugin(opts: { root: string; specs: AnyKindSpec[] }): Plugin {
   const dir = resolve(opts.root, 'rounds');
@@ -26,21 +33,36 @@ export function roundsPlugin(opts: { root: string; specs: AnyKindSpec[] }): Plug
       load();
     },
     resolveId(id) {
-      return id === ID ? RESOLVED : undefined;
+      if (id === ID) return RESOLVED;
+      if (id === LOADERS) return RESOLVED_LOADERS;
+      if (id.startsWith(KIND_PREFIX)) return `\0${id}`;
+      return undefined;
     },
     load(id) {
-      if (id !== RESOLVED) return undefined;
+      if (id !== RESOLVED && id !== RESOLVED_LOADERS && !id.startsWith(`\0${KIND_PREFIX}`))
+        return undefined;
       const { catalog, files } = load();
       for (const f of files) this.addWatchFile(f);
       // JSON.parse of a string literal is faster to start than an object literal of this size.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(catalog))});`;
+      const json = (value: unknown) =>
+        `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+      if (id === RESOLVED) return json(lightCatalog(catalog!));
+      if (id === RESOLVED_LOADERS) {
+        const entries = opts.specs.map(
+          (s) => `${JSON.stringify(s.kind)}: () => import(${JSON.stringify(KIND_PREFIX + s.kind)})`,
+        );
+        return `export default {${entries.join(', ')}};`;
+      }
+      const kind = id.slice(`\0${KIND_PREFIX}`.length);
+      return json(catalog!.templates[kind] ?? []);
     },
     configureServer(server) {
       server.watcher.add(dir);
       const reload = (file: string) => {
         if (!file.startsWith(dir)) return;
-        const mod = server.moduleGraph.getModuleById(RESOLVED);
-        if (mod) server.moduleGraph.invalidateModule(mod);
+        for (const mod of server.moduleGraph.idToModuleMap.values()) {
+          if (mod.id?.startsWith('\0virtual:mockloop/')) server.moduleGraph.invalidateModule(mod);
+        }
         server.ws.send({ type: 'full-reload' });
       };
       server.watcher.on('change', reload);

@@ -148,6 +148,19 @@ export interface Catalog {
   retired: Retired['retired'];
 }
 
+const BASE_KEYS = Object.keys(templateBaseShape) as (keyof TemplateBase)[];
+
+/** The catalog without each template's own fields: what the app needs before any round opens. */
+export function lightCatalog(catalog: Catalog): Catalog {
+  const templates = Object.fromEntries(
+    Object.entries(catalog.templates).map(([kind, list]) => [
+      kind,
+      list.map((t) => Object.fromEntries(BASE_KEYS.map((k) => [k, t[k]])) as TemplateBase),
+    ]),
+  );
+  return { ...catalog, templates };
+}
+
 export function findTemplate(catalog: Catalog, kind: string, id: string): TemplateBase | undefined {
   return catalog.templates[kind]?.find((t) => t.id === id);
 }

@@ -2,7 +2,7 @@
 // the history list, save status and tab ownership. Everything stored goes through the saver,
 // record by record; nothing ticking is kept here (the clock is derived where it is shown).
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { type Catalog, findRubric } from '../domain/content';
+import { type Catalog, findRubric, type TemplateBase } from '../domain/content';
 import type { AnyKindSpec } from '../domain/kind';
 import { assemblePlan, type LoopPlan, type LoopRequest } from '../domain/plan';
 import { newSeed } from '../domain/rng';
@@ -23,7 +23,10 @@ type WithoutNow<E> = E extends { now: number } ? Omit<E, 'now'> : E;
 export type AppEvent = WithoutNow<SessionEvent>;
 
 export interface AppDeps {
+  /** The catalog the app starts with; templates may hold only their common fields. */
   catalog: Catalog;
+  /** Full templates of a kind (statements, tests…), loaded when first needed. */
+  loadTemplates?: (kind: string) => Promise<TemplateBase[]>;
   kinds: { spec: AnyKindSpec; warm?: () => void }[];
   openDb: () => Promise<dbm.Db>;
   journal?: Journal;
@@ -43,6 +46,8 @@ export interface Current {
 
 export interface AppState {
   catalog: Catalog;
+  /** The catalog with full templates for these kinds; the same promise for the same kinds. */
+  fullCatalog(kinds: Iterable<string>): Promise<Catalog>;
   /** null until the database opened; a message when it cannot be opened at all. */
   dbState: 'opening' | 'ready' | { error: string };
   current: Current | null;
@@ -97,6 +102,20 @@ export function createAppStore(deps: AppDeps): AppStore {
   let db: dbm.Db | null = null;
   let saver: Saver | null = null;
   let persistAsked = false;
+  const kindTemplates = new Map<string, Promise<TemplateBase[]>>();
+  const fullCatalogs = new Map<string, Promise<Catalog>>();
+  const loadKind = (kind: string) => {
+    let p = kindTemplates.get(kind);
+    if (!p) {
+      p = deps.loadTemplates
+        ? deps.loadTemplates(kind)
+        : Promise.resolve(deps.catalog.templates[kind] ?? []);
+      kindTemplates.set(kind, p);
+      // A chunk that failed to load (offline before it was cached) may load on a later try.
+      p.catch(() => kindTemplates.delete(kind));
+    }
+    return p;
+  };
 
   const dimensionsOf = (s: Session) => (i: number) => {
     const kind = s.plan.rounds[i]?.kind;
@@ -139,6 +158,23 @@ export function createAppStore(deps: AppDeps): AppStore {
 
     return {
       catalog: deps.catalog,
+      fullCatalog(kinds) {
+        const list = [...new Set(kinds)].sort();
+        const key = list.join(',');
+        let p = fullCatalogs.get(key);
+        if (!p) {
+          p = Promise.all(list.map(loadKind)).then((loaded) => ({
+            ...deps.catalog,
+            templates: {
+              ...deps.catalog.templates,
+              ...Object.fromEntries(list.map((k, i) => [k, loaded[i]!])),
+            },
+          }));
+          fullCatalogs.set(key, p);
+          p.catch(() => fullCatalogs.delete(key));
+        }
+        return p;
+      },
       dbState: 'opening',
       current: null,
       currentState: 'idle',
@@ -196,6 +232,7 @@ export function createAppStore(deps: AppDeps): AppStore {
         const seed = newSeed();
         const kinds = deps.kinds.map((k) => ({ kind: k.spec.kind, title: k.spec.title }));
         const plan = assemblePlan(deps.catalog, request, seed, recentTemplateIds(sessions), kinds);
+        const full = await get().fullCatalog(plan.rounds.map((r) => r.kind));
         const t = now();
         const session = createSession({
           id: newId(),
@@ -206,9 +243,7 @@ export function createAppStore(deps: AppDeps): AppStore {
           emptyScoring: (i) => {
             const r = plan.rounds[i]!;
             const spec = specOf(deps, r.kind)!;
-            return spec.emptyScoring(
-              deps.catalog.templates[r.kind]!.find((x) => x.id === r.templateId),
-            );
+            return spec.emptyScoring(full.templates[r.kind]!.find((x) => x.id === r.templateId));
           },
         });
         let toWrite = session;

@@ -3,6 +3,7 @@ import type { Session } from '../../domain/session';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { reviewModel } from '../review-model';
 import { useApp } from '../store-context';
+import { useFullCatalog } from '../use-full-catalog';
 
 export function History() {
   const sessions = useApp((s) => s.sessions);
@@ -73,7 +74,7 @@ export function History() {
 }
 
 function HistoryItem({ session, onDelete }: { session: Session; onDelete: () => void }) {
-  const catalog = useApp((s) => s.catalog);
+  const catalog = useFullCatalog(session.plan.rounds.map((r) => r.kind));
   const model = useMemo(() => reviewModel(catalog, session, {}), [catalog, session]);
   const done = session.phase.name === 'done';
   const label =

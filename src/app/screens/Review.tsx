@@ -7,6 +7,7 @@ import { Signals } from '../../ui/Signals';
 import { kindViews } from '../kind-views';
 import { fmt, formulaText, type ReviewRound, reviewModel } from '../review-model';
 import { useApp } from '../store-context';
+import { useFullCatalog } from '../use-full-catalog';
 import { NotFound } from './NotFound';
 
 export function Review({ sessionId }: { sessionId: string }) {
@@ -25,7 +26,7 @@ export function Review({ sessionId }: { sessionId: string }) {
 }
 
 function ReviewBody({ data }: { data: Current }) {
-  const catalog = useApp((s) => s.catalog);
+  const catalog = useFullCatalog(data.session.plan.rounds.map((r) => r.kind));
   const { session, answers } = data;
   const model = useMemo(() => reviewModel(catalog, session, answers), [catalog, session, answers]);
   const labels = catalog.verdict.labels;

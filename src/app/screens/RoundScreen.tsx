@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { kindViews } from '../kind-views';
 import { useShortcuts } from '../shortcuts';
 import { useApp, useAppStore } from '../store-context';
+import { useFullCatalog } from '../use-full-catalog';
 
 const CLOCK_KEY = 'mockloop:clock-hidden';
 
@@ -38,16 +39,18 @@ export function RoundScreen({ index }: { index: number }) {
         {template.title}
       </h1>
       <Suspense fallback={<p className="muted">Loading the round…</p>}>
-        <KindRound index={index} template={template} />
+        <KindRound index={index} />
       </Suspense>
     </section>
   );
 }
 
 /** Renders the kind's view. It re-renders on answer changes, never on clock ticks. */
-function KindRound({ index, template }: { index: number; template: unknown }) {
+function KindRound({ index }: { index: number }) {
   const store = useAppStore();
   const kind = useApp((s) => s.current!.session.plan.rounds[index]!.kind);
+  const templateId = useApp((s) => s.current!.session.plan.rounds[index]!.templateId);
+  const template = findTemplate(useFullCatalog([kind]), kind, templateId);
   const views = use(kindViews(kind));
   const spec = kindEntry(kind)!.spec;
   const stored = useApp((s) => s.current!.answers[index]?.value);

@@ -7,6 +7,7 @@ import { kindViews } from '../kind-views';
 import { roundFacts } from '../round-facts';
 import { useShortcuts } from '../shortcuts';
 import { useApp } from '../store-context';
+import { useFullCatalog } from '../use-full-catalog';
 
 const NO_PIECES: unknown[] = [];
 
@@ -34,7 +35,8 @@ export function ScoringScreen({ index }: { index: number }) {
 }
 
 export function ScoreRound({ index, readOnly = false }: { index: number; readOnly?: boolean }) {
-  const catalog = useApp((s) => s.catalog);
+  const planned = useApp((s) => s.current!.session.plan.rounds);
+  const catalog = useFullCatalog(planned.map((r) => r.kind));
   const session = useApp((s) => s.current!.session);
   const answers = useApp((s) => s.current!.answers);
   const owner = useApp((s) => s.ownership === 'owner');
@@ -147,7 +149,8 @@ function Extras({
   readOnly: boolean;
   onScoring: (s: unknown) => void;
 }) {
-  const catalog = useApp((s) => s.catalog);
+  const planned = useApp((s) => s.current!.session.plan.rounds);
+  const catalog = useFullCatalog(planned.map((r) => r.kind));
   const session = useApp((s) => s.current!.session);
   const answers = useApp((s) => s.current!.answers);
   const facts = roundFacts(catalog, session, answers, index)!;
@@ -178,7 +181,8 @@ function ContinueButton({
   onNext: () => void;
   disabled: boolean;
 }) {
-  const catalog = useApp((s) => s.catalog);
+  const planned = useApp((s) => s.current!.session.plan.rounds);
+  const catalog = useFullCatalog(planned.map((r) => r.kind));
   const session = useApp((s) => s.current!.session);
   const answers = useApp((s) => s.current!.answers);
   const facts = roundFacts(catalog, session, answers, index);
