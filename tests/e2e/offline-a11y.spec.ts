@@ -57,3 +57,22 @@ test('axe finds no serious or critical problem on home, round, scoring, review a
     await check(`history (${scheme})`);
   }
 });
+
+test('axe finds no serious or critical problem on a coding round and its scoring', async ({
+  page,
+}) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/#/practice/coding/stable-softmax');
+    await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText(/Python ready/)).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: /^Run/ }).click();
+    await expect(page.locator('.result-summary')).toBeVisible();
+    let v = await seriousA11yViolations(page);
+    expect(v, `coding round (${scheme}): ${JSON.stringify(v, null, 1)}`).toEqual([]);
+    await endRoundNow(page);
+    await expect(page.getByRole('heading', { name: 'Replay' })).toBeVisible();
+    v = await seriousA11yViolations(page);
+    expect(v, `coding scoring (${scheme}): ${JSON.stringify(v, null, 1)}`).toEqual([]);
+  }
+});

@@ -4,6 +4,7 @@
 import { formatValue } from '../../domain/pyvalue';
 import type { RunOutcome } from '../../runner/client';
 import { type TestResult, tally } from '../../runner/suite';
+import { CodeBlock } from '../../ui/CodeBlock';
 import type { RunMode } from './requests';
 
 export interface ShownRun {
@@ -48,7 +49,7 @@ export function Results({ run }: { run: ShownRun | null }) {
     return (
       <div className="results" role="status">
         <p className="result-summary fail">Your code does not run: {report.error?.type}</p>
-        <pre className="traceback">{report.error?.traceback}</pre>
+        <CodeBlock className="traceback">{report.error?.traceback}</CodeBlock>
         {report.stdout && <Output text={report.stdout} truncated={report.stdoutTruncated} />}
       </div>
     );
@@ -96,30 +97,30 @@ function TestRow({ r, entry }: { r: TestResult; entry: string }) {
           {r.input !== undefined && (
             <div>
               <span className="label">Input</span>
-              <pre>
+              <CodeBlock>
                 {r.scale
                   ? formatValue(r.input)
                   : Array.isArray(r.input)
                     ? `${entry}(${(r.input as unknown[]).map((x) => formatValue(x)).join(', ')})`
                     : formatValue(r.input)}
-              </pre>
+              </CodeBlock>
             </div>
           )}
           {r.error ? (
             <div>
               <span className="label">Error</span>
-              <pre className="traceback">{r.error.traceback}</pre>
+              <CodeBlock className="traceback">{r.error.traceback}</CodeBlock>
             </div>
           ) : (
             !r.passed && (
               <div className="diff">
                 <div>
                   <span className="label">Expected</span>
-                  <pre>{formatValue(r.expected)}</pre>
+                  <CodeBlock>{formatValue(r.expected)}</CodeBlock>
                 </div>
                 <div>
                   <span className="label">Got</span>
-                  <pre>{formatValue(r.got)}</pre>
+                  <CodeBlock>{formatValue(r.got)}</CodeBlock>
                 </div>
               </div>
             )
@@ -153,10 +154,10 @@ function Output({ text, truncated }: { text: string; truncated: boolean }) {
   return (
     <div>
       <span className="label">Printed</span>
-      <pre className="stdout">
+      <CodeBlock className="stdout">
         {text}
         {truncated ? '\n… (cut at 100 kB)' : ''}
-      </pre>
+      </CodeBlock>
     </div>
   );
 }

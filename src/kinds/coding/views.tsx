@@ -13,6 +13,7 @@ import { formatValue } from '../../domain/pyvalue';
 import { formatClock } from '../../domain/timer';
 import { python } from '../../runner/client';
 import { tally } from '../../runner/suite';
+import { CodeBlock } from '../../ui/CodeBlock';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Markdown } from '../../ui/Markdown';
 import type { KindViews, ReviewSummaryProps, RoundViewProps, ScoringExtrasProps } from '../views';
@@ -334,7 +335,7 @@ function Replay({
               </button>
             ))}
           </fieldset>
-          <pre className="replay-code">
+          <CodeBlock className="replay-code">
             {lines.map((line, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a line is its position
               <span key={i} className="replay-line">
@@ -345,7 +346,7 @@ function Replay({
                 {'\n'}
               </span>
             ))}
-          </pre>
+          </CodeBlock>
         </>
       )}
     </div>
@@ -369,7 +370,7 @@ function ScoringExtras(props: ScoringExtrasProps) {
         </p>
       )}
       <h3>Reference solution</h3>
-      <pre className="reference-code">{template.solution}</pre>
+      <CodeBlock className="reference-code">{template.solution}</CodeBlock>
     </div>
   );
 }
