@@ -12,6 +12,8 @@ export interface PythonStatus {
   startMs?: number;
   message?: string;
   isolated?: boolean;
+  /** Globals the worker could not remove before user code ran (expected: none). */
+  leftGlobals?: string[];
 }
 
 export type RunOutcome =
@@ -61,7 +63,12 @@ export class PythonRunner {
       worker.onmessage = (ev: MessageEvent<FromWorker>) => {
         const m = ev.data;
         if (m.type === 'ready') {
-          this.setStatus({ state: 'ready', startMs: m.ms, isolated: m.isolated });
+          this.setStatus({
+            state: 'ready',
+            startMs: m.ms,
+            isolated: m.isolated,
+            leftGlobals: m.leftGlobals,
+          });
           resolve();
         } else if (m.type === 'init-failed') {
           this.setStatus({ state: 'failed', message: m.message });

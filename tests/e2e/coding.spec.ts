@@ -135,3 +135,24 @@ test('an MLE loop draws an ML coding and an algorithms round, and starts Python 
   await expect(page.getByText(/Python (starting…|ready)/)).toBeVisible();
   await expect(page.getByText(/Python ready/)).toBeVisible({ timeout: 30_000 });
 });
+
+test('code run in the browser cannot reach the network or stored data', async ({ page }) => {
+  await openProblem(page, 'stable-softmax');
+  await pasteCode(
+    page,
+    [
+      'def softmax(scores):',
+      '    try:',
+      '        from pyodide.code import run_js',
+      '        print("reach:", run_js("[typeof fetch, typeof XMLHttpRequest, typeof WebSocket, typeof indexedDB, typeof caches].join()"))',
+      '    except ImportError:',
+      '        print("reach: blocked")',
+      '    return scores',
+      '',
+    ].join('\n'),
+  );
+  await page.getByRole('button', { name: /^Run/ }).click();
+  await expect(page.locator('.results .stdout').first()).toContainText(
+    /reach: (blocked|undefined,undefined,undefined,undefined,undefined)/,
+  );
+});

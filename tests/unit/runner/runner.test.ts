@@ -98,6 +98,14 @@ describe('with the interrupt buffer (cross-origin isolated)', () => {
     expect(out.kind === 'ok' && out.report.results[0]!.passed).toBe(true);
     const tryJs = await r.run(req('def f():\n    import js\n    return 1\n'), 5000);
     expect(tryJs.kind === 'ok' && tryJs.report.results[0]!.error?.type).toBe('ModuleNotFoundError');
+    // The worker removed every network and storage global before any user code ran…
+    expect(r.status.leftGlobals).toEqual([]);
+    // …and Python's routes to JavaScript are closed too (or, if one opens, finds nothing).
+    const probeJs =
+      'def f():\n    try:\n        from pyodide.code import run_js\n        return run_js("[typeof fetch, typeof XMLHttpRequest, typeof indexedDB].join()")\n    except ImportError:\n        return "blocked"\n';
+    const js = await r.run(req(probeJs, [{ name: 't', args: [], expected: 'blocked' }]), 5000);
+    const got = js.kind === 'ok' ? js.report.results[0]!.got : null;
+    expect(['blocked', 'undefined,undefined,undefined']).toContain(got);
   });
 });
 
