@@ -20,9 +20,12 @@ export function roundsPlugin(opts: { root: string; specs: AnyKindSpec[] }): Plug
   const load = () => {
     const result = loadRounds(dir, opts.specs);
     if (result.failures.length || !result.catalog) {
-      throw new Error(
+      const error = new Error(
         `rounds/ has ${result.failures.length} problem(s):\n${formatFailures(result.failures)}`,
       );
+      // The list says everything; a stack trace into the plugin would only bury it.
+      error.stack = error.message;
+      throw error;
     }
     return result;
   };
