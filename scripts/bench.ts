@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunch } from '../chromium.config';
 import { loadRounds } from '../src/content/loader';
 import { buildRequest } from '../src/kinds/coding/requests';
 import type { CodingTemplate } from '../src/kinds/coding/spec';
@@ -94,16 +95,7 @@ async function serve() {
 }
 
 await serve();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunch);
 
 try {
   // Cold start of the app shell: a new profile each time.

@@ -148,6 +148,21 @@ export interface Catalog {
   retired: Retired['retired'];
 }
 
+/** Flags every repeated name across the given lists, at the path of its second use. */
+export function flagRepeats(
+  ctx: z.RefinementCtx,
+  lists: { path: string; names: string[] }[],
+): void {
+  const seen = new Set<string>();
+  for (const { path, names } of lists) {
+    names.forEach((name, i) => {
+      if (seen.has(name))
+        ctx.addIssue({ code: 'custom', path: [path, i], message: `"${name}" is used twice` });
+      seen.add(name);
+    });
+  }
+}
+
 const BASE_KEYS = Object.keys(templateBaseShape) as (keyof TemplateBase)[];
 
 /** The catalog without each template's own fields: what the app needs before any round opens. */

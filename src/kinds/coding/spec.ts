@@ -1,7 +1,7 @@
 // ML coding: a problem statement, starter code, a reference solution and tests kept as data.
 // No React here: the content loader and check:rounds load this module under Node.
 import { z } from 'zod';
-import { idSchema, templateBaseShape } from '../../domain/content';
+import { flagRepeats, idSchema, templateBaseShape } from '../../domain/content';
 import type { RoundKindSpec, Signal } from '../../domain/kind';
 import { encodeValue } from '../../domain/pyvalue';
 
@@ -119,16 +119,11 @@ export const codingTemplateSchema = z
         message: `needs at least 5 hidden tests, has ${hidden}`,
       });
     }
-    const names = new Set<string>();
+    flagRepeats(ctx, [
+      { path: 'tests', names: t.tests.map((x) => x.name) },
+      { path: 'scale', names: t.scale.map((x) => x.name) },
+    ]);
     t.tests.forEach((x, i) => {
-      if (names.has(x.name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['tests', i, 'name'],
-          message: `"${x.name}" is used twice`,
-        });
-      }
-      names.add(x.name);
       if (x.property && !t.checker) {
         ctx.addIssue({
           code: 'custom',
@@ -136,16 +131,6 @@ export const codingTemplateSchema = z
           message: 'needs a checker.py beside the template',
         });
       }
-    });
-    t.scale.forEach((x, i) => {
-      if (names.has(x.name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['scale', i, 'name'],
-          message: `"${x.name}" is used twice`,
-        });
-      }
-      names.add(x.name);
     });
   });
 export type CodingTemplate = z.infer<typeof codingTemplateSchema>;

@@ -1,7 +1,7 @@
 // ML fundamentals: a themed set of short conceptual questions answered in writing.
 // No React here: the content loader and check:rounds load this module under Node.
 import { z } from 'zod';
-import { idSchema, templateBaseShape } from '../../domain/content';
+import { flagRepeats, idSchema, templateBaseShape } from '../../domain/content';
 import type { RoundKindSpec } from '../../domain/kind';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -22,17 +22,7 @@ export const fundamentalsTemplateSchema = z
     questions: z.array(questionSchema).min(3).max(8),
   })
   .superRefine((t, ctx) => {
-    const seen = new Set<string>();
-    t.questions.forEach((q, i) => {
-      if (seen.has(q.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['questions', i, 'id'],
-          message: `"${q.id}" is used by two questions`,
-        });
-      }
-      seen.add(q.id);
-    });
+    flagRepeats(ctx, [{ path: 'questions', names: t.questions.map((q) => q.id) }]);
   });
 export type FundamentalsTemplate = z.infer<typeof fundamentalsTemplateSchema>;
 

@@ -1,3 +1,4 @@
+import { memoryStorage } from '../../helpers/memory-storage';
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fundamentalsSpec } from '../../../src/kinds/fundamentals/spec';
@@ -8,20 +9,6 @@ import { makeCatalog } from '../../helpers/factories';
 
 const MIN = 60_000;
 let dbCount = 0;
-
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    getItem: (k) => m.get(k) ?? null,
-    setItem: (k, v) => void m.set(k, v),
-    removeItem: (k) => void m.delete(k),
-    clear: () => m.clear(),
-    key: (i) => [...m.keys()][i] ?? null,
-    get length() {
-      return m.size;
-    },
-  };
-}
 
 function setup(opts: { name?: string; storage?: Storage; clock?: { t: number } } = {}) {
   const name = opts.name ?? `app-${dbCount++}`;

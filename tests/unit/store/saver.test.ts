@@ -6,25 +6,12 @@ import {
   localJournal,
   type SaveStatus,
 } from '../../../src/store/saver';
+import { memoryStorage } from '../../helpers/memory-storage';
 
 const answer = (text: string, updatedAt = 1): Write => ({
   store: 'answers',
   value: { sessionId: 's', index: 0, kind: 'fundamentals', value: { text }, updatedAt },
 });
-
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    getItem: (k) => m.get(k) ?? null,
-    setItem: (k, v) => void m.set(k, v),
-    removeItem: (k) => void m.delete(k),
-    clear: () => m.clear(),
-    key: (i) => [...m.keys()][i] ?? null,
-    get length() {
-      return m.size;
-    },
-  };
-}
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
