@@ -138,3 +138,32 @@ test('history: delete a session, then undo', async ({ page }) => {
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('link', { name: /Practice · Classical/ })).toBeVisible();
 });
+
+test('a failed write (disk full) shows a banner within a second, keeps the work and saves it later', async ({
+  page,
+}) => {
+  await openApp(page);
+  await startFundamentalsLoop(page);
+  await page.getByRole('button', { name: 'Start the loop' }).click();
+  await page.evaluate(() => {
+    const w = window as unknown as { __realPut?: typeof IDBObjectStore.prototype.put };
+    w.__realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('The disk is full', 'QuotaExceededError');
+    };
+  });
+  await answer(page, 1, 'written while the disk was full');
+  await page.clock.runFor(1000);
+  await expect(page.getByRole('alert')).toContainText('Not saved yet. The disk is full');
+  await expect(
+    page.getByRole('textbox', { name: 'Your answer to question 1', exact: true }),
+  ).toHaveValue('written while the disk was full');
+  await page.evaluate(() => {
+    const w = window as unknown as { __realPut: typeof IDBObjectStore.prototype.put };
+    IDBObjectStore.prototype.put = w.__realPut;
+  });
+  await page.clock.runFor(11_000);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const stored = await storedSession(page, sessionIdFromUrl(page));
+  expect(JSON.stringify(stored.answers)).toContain('written while the disk was full');
+});

@@ -1,5 +1,5 @@
 import { Suspense, use, useMemo, useState } from 'react';
-import type { Level } from '../../domain/content';
+import { findTemplate, type Level } from '../../domain/content';
 import { disagreements } from '../../domain/verdict';
 import { RubricForm } from '../../ui/RubricForm';
 import { Signals } from '../../ui/Signals';
@@ -17,11 +17,16 @@ export function ScoringScreen({ index }: { index: number }) {
   const dispatch = useApp((s) => s.dispatch);
   const owner = useApp((s) => s.ownership === 'owner');
   const isLast = index === session.rounds.length - 1;
+  const planned = session.plan.rounds[index]!;
+  const templateTitle = useApp(
+    (s) => findTemplate(s.catalog, planned.kind, planned.templateId)?.title ?? planned.templateId,
+  );
   return (
     <section className="scoring">
       <h1 tabIndex={-1}>
         Score {session.mode === 'loop' ? `round ${index + 1}` : 'the round'}:{' '}
         {session.plan.rounds[index]!.title}
+        <span className="muted"> · {templateTitle}</span>
       </h1>
       <ScoreRound index={index} />
       <ContinueButton

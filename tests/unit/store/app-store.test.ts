@@ -128,6 +128,24 @@ describe('the app store', () => {
     db.close();
   });
 
+  it('asks the browser to keep its storage, once, at the first save', async () => {
+    const requestPersist = vi.fn();
+    const store = createAppStore({
+      catalog: makeCatalog(),
+      kinds: [{ spec: fundamentalsSpec }],
+      openDb: () => openDb(`persist-${dbCount++}`),
+      requestPersist,
+    });
+    await store.getState().init();
+    const id = await store.getState().newSession({ type: 'track', trackId: 'mle' });
+    await store.getState().openSession(id);
+    expect(requestPersist).not.toHaveBeenCalled();
+    store.getState().dispatch({ type: 'start' });
+    store.getState().setAnswer(0, { answers: { q1: 'a' } });
+    await store.getState().flush();
+    expect(requestPersist).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps at most one unstarted plan, and deletion can be undone', async () => {
     const { store } = setup();
     await store.getState().init();
