@@ -51,6 +51,9 @@ export interface AppState {
   /** null until the database opened; a message when it cannot be opened at all. */
   dbState: 'opening' | 'ready' | { error: string };
   current: Current | null;
+  /** Counts every read of the session from storage (open, take-over): views that own their
+   * text (an editor) start again from the stored answer when it changes. */
+  loads: number;
   currentState: 'idle' | 'loading' | 'ready' | 'missing';
   ownership: Ownership;
   save: SaveStatus;
@@ -177,6 +180,7 @@ export function createAppStore(deps: AppDeps): AppStore {
       },
       dbState: 'opening',
       current: null,
+      loads: 0,
       currentState: 'idle',
       ownership: 'owner',
       save: { state: 'saved' },
@@ -270,7 +274,7 @@ export function createAppStore(deps: AppDeps): AppStore {
           return;
         }
         const ownership = deps.guard ? await deps.guard.claim(id, guardHooks) : 'owner';
-        set({ current: loaded, currentState: 'ready', ownership });
+        set({ current: loaded, currentState: 'ready', ownership, loads: get().loads + 1 });
         get().checkTimeout();
         const kinds = new Set(loaded.session.plan.rounds.map((r) => r.kind));
         if (loaded.session.phase.name !== 'done') {
@@ -352,7 +356,7 @@ export function createAppStore(deps: AppDeps): AppStore {
         const ownership = await deps.guard.takeOver(cur.session.id, guardHooks);
         // Read again: the other tab saved its last edits before letting go.
         const fresh = await loadCurrent(cur.session.id);
-        set({ ownership, current: fresh ?? cur });
+        set({ ownership, current: fresh ?? cur, loads: get().loads + 1 });
         get().checkTimeout();
       },
 

@@ -156,3 +156,25 @@ test('code run in the browser cannot reach the network or stored data', async ({
     /reach: (blocked|undefined,undefined,undefined,undefined,undefined)/,
   );
 });
+
+test('taking over a coding round in a second tab shows the latest code, not what that tab first loaded', async ({
+  page,
+  context,
+}) => {
+  await openProblem(page, 'stable-softmax');
+  await pasteCode(page, '# version one\n');
+  await page.waitForTimeout(1500);
+  const second = await context.newPage();
+  await second.goto(page.url());
+  await expect(second.locator('.banner-warn')).toContainText('open in another tab');
+  await expect(second.locator('.monaco-editor .view-lines')).toContainText('# version one', {
+    timeout: 20_000,
+  });
+
+  await pasteCode(page, '# version two\n');
+  await second.getByRole('button', { name: 'Take over here' }).click();
+  await expect(second.locator('.monaco-editor .view-lines')).toContainText('# version two', {
+    timeout: 20_000,
+  });
+  await expect(page.locator('.banner-warn')).toContainText('Another tab took over');
+});

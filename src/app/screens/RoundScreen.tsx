@@ -17,6 +17,7 @@ export function RoundScreen({ index }: { index: number }) {
   const total = useApp((s) => s.current!.session.plan.rounds.length);
   const mode = useApp((s) => s.current!.session.mode);
   const catalog = useApp((s) => s.catalog);
+  const loads = useApp((s) => s.loads);
   const template = findTemplate(catalog, planned.kind, planned.templateId);
   const spec = kindEntry(planned.kind)?.spec;
 
@@ -39,7 +40,7 @@ export function RoundScreen({ index }: { index: number }) {
         {template.title}
       </h1>
       <Suspense fallback={<p className="muted">Loading the round…</p>}>
-        <KindRound index={index} />
+        <KindRound key={loads} index={index} />
       </Suspense>
     </section>
   );

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 // What a Run or Submit found, per test: pass or fail, the input, expected vs got with the
 // exact places that differ and the tolerance used, printed output, time, and tracebacks in
 // the person's own line numbers.
@@ -13,7 +14,8 @@ export interface ShownRun {
   entry: string;
 }
 
-export function Results({ run }: { run: ShownRun | null }) {
+/** Memoised: the round re-renders on every keystroke, the results only on a new run. */
+export const Results = memo(function Results({ run }: { run: ShownRun | null }) {
   if (!run) {
     return (
       <p className="muted">
@@ -75,7 +77,7 @@ export function Results({ run }: { run: ShownRun | null }) {
       </ol>
     </div>
   );
-}
+});
 
 function TestRow({ r, entry }: { r: TestResult; entry: string }) {
   const kind = r.scale ? 'scale' : r.visible ? 'example' : 'hidden';

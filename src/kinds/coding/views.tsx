@@ -25,7 +25,6 @@ import type { CodingAnswer, CodingTemplate, RunRecord } from './spec';
 
 /** A Submit (or Run) longer than this is stopped. */
 export const RUN_LIMIT_MS = 5000;
-const STORE_DEBOUNCE_MS = 150;
 
 function usePythonStatus() {
   const runner = python();
@@ -65,8 +64,6 @@ function Round(props: RoundViewProps) {
   const [shown, setShown] = useState<ShownRun | null>(null);
   const [busy, setBusy] = useState<RunMode | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
-  const pendingCode = useRef<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   // Start Python now, so it is ready before the first Run.
   useEffect(() => {
@@ -81,33 +78,22 @@ function Round(props: RoundViewProps) {
     if (!locked) recorder.snapshot(roundClock(), latest.current.code);
   }, [recorder, locked, roundClock]);
 
-  const flushCode = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (pendingCode.current !== null && pendingCode.current !== latest.current.code) {
-      const next = { ...latest.current, code: pendingCode.current };
-      latest.current = next;
-      onChange(next);
-    }
-    pendingCode.current = null;
-  }, [onChange]);
-  useEffect(() => flushCode, [flushCode]);
-
+  // Every edit goes to the store at once (the store batches the writes to storage): a take-over
+  // by another tab, a hidden tab or the time running out never finds code that only the editor has.
   const onEdit = useCallback(
     (value: string, changes: Change[]) => {
       if (locked) return;
       recorder.edit(roundClock(), changes, value);
-      pendingCode.current = value;
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(flushCode, STORE_DEBOUNCE_MS);
+      const next = { ...latest.current, code: value };
+      latest.current = next;
+      onChange(next);
     },
-    [locked, recorder, roundClock, flushCode],
+    [locked, recorder, roundClock, onChange],
   );
 
   const execute = useCallback(
     async (mode: RunMode) => {
       if (locked || busy) return;
-      flushCode();
       const code = editor.current?.getValue() ?? latest.current.code;
       const at = roundClock();
       recorder.snapshot(at, code);
@@ -141,7 +127,7 @@ function Round(props: RoundViewProps) {
       latest.current = next;
       onChange(next);
     },
-    [locked, busy, flushCode, roundClock, recorder, template, onChange],
+    [locked, busy, roundClock, recorder, template, onChange],
   );
 
   const showHint = () => {
