@@ -35,7 +35,7 @@ export interface RoundRequest {
 export type LoopRequest =
   | { type: 'track'; trackId: TrackId }
   | { type: 'custom'; rounds: RoundRequest[] }
-  | { type: 'practice'; kind: string; templateId?: string };
+  | { type: 'practice'; kind: string; templateId?: string; tags?: string[] };
 
 export class PlanError extends Error {}
 
@@ -89,7 +89,7 @@ export function assemblePlan(
   };
 
   if (request.type === 'practice') {
-    const templateId = draw(request.kind, [], request.templateId);
+    const templateId = draw(request.kind, request.tags ?? [], request.templateId);
     const t = catalog.templates[request.kind]!.find((x) => x.id === templateId)!;
     return {
       trackId: null,

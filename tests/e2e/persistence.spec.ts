@@ -167,3 +167,32 @@ test('a failed write (disk full) shows a banner within a second, keeps the work 
   const stored = await storedSession(page, sessionIdFromUrl(page));
   expect(JSON.stringify(stored.answers)).toContain('written while the disk was full');
 });
+
+test('practice: filter the templates, then "surprise me" draws from the filtered pool', async ({
+  page,
+}) => {
+  await openApp(page, '/#/practice/coding');
+  await expect(page.getByText('59 of 59 templates')).toBeVisible();
+  await page.getByLabel('Search').fill('attention');
+  await expect(page.getByRole('link', { name: 'Scaled dot-product attention' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'LRU cache for embeddings' })).toHaveCount(0);
+  await page.getByLabel('Search').fill('');
+  await page.getByLabel('Tag').selectOption('algorithms');
+  await expect(page.getByText('9 of 59 templates')).toBeVisible();
+  await page.getByRole('button', { name: 'Surprise me (algorithms)' }).click();
+  await expect(page).toHaveURL(/#\/loop\//);
+  const stored = await storedSession(page, sessionIdFromUrl(page));
+  const templateId = (stored.session as { plan: { rounds: { templateId: string }[] } }).plan
+    .rounds[0]!.templateId;
+  expect([
+    'top-k-frequent',
+    'merge-intervals',
+    'lru-cache',
+    'shortest-path-bfs',
+    'topological-order',
+    'binary-search-capacity',
+    'running-median',
+    'number-of-islands',
+    'subarray-sum-k',
+  ]).toContain(templateId);
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { findTemplate } from '../../domain/content';
 import { kindEntry, kindSpecs } from '../../kinds/registry';
 import { useApp } from '../store-context';
@@ -31,29 +31,67 @@ export function Practice() {
 export function PracticeKind({ kind }: { kind: string }) {
   const catalog = useApp((s) => s.catalog);
   const { start, busy, error } = useStartSession();
+  const [query, setQuery] = useState('');
+  const [tag, setTag] = useState('');
   const spec = kindEntry(kind)?.spec;
+  const all = catalog.templates[kind] ?? [];
+  const tags = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const t of all) for (const x of t.tags) counts.set(x, (counts.get(x) ?? 0) + 1);
+    return [...counts.entries()].filter(([, n]) => n > 1).sort((a, b) => a[0].localeCompare(b[0]));
+  }, [all]);
   if (!spec) return <NotFound what="kind" />;
-  const templates = catalog.templates[kind] ?? [];
+  const q = query.trim().toLowerCase();
+  const shown = all
+    .filter((t) => !tag || t.tags.includes(tag))
+    .filter((t) => !q || `${t.title} ${t.summary} ${t.tags.join(' ')}`.toLowerCase().includes(q))
+    .sort((a, b) => a.title.localeCompare(b.title));
   return (
     <section>
       <h1 tabIndex={-1}>Practise: {spec.title}</h1>
-      <p>
+      <p className="lead">{spec.blurb}</p>
+      <div className="filters">
+        <label>
+          Search{' '}
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="attention, heap…"
+          />
+        </label>
+        <label>
+          Tag{' '}
+          <select value={tag} onChange={(e) => setTag(e.target.value)}>
+            <option value="">all</option>
+            {tags.map(([name, n]) => (
+              <option key={name} value={name}>
+                {name} ({n})
+              </option>
+            ))}
+          </select>
+        </label>
         <button
           type="button"
           className="primary"
           disabled={busy}
-          onClick={() => start({ type: 'practice', kind }, { startNow: true })}
+          onClick={() =>
+            start({ type: 'practice', kind, tags: tag ? [tag] : [] }, { startNow: true })
+          }
         >
-          Surprise me
+          Surprise me{tag ? ` (${tag})` : ''}
         </button>
-      </p>
+      </div>
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
+      <p className="muted" aria-live="polite">
+        {shown.length} of {all.length} templates
+      </p>
       <ul className="template-list">
-        {templates.map((t) => (
+        {shown.map((t) => (
           <li key={t.id}>
             <a href={`#/practice/${kind}/${t.id}`}>{t.title}</a>{' '}
             <span className="muted">

@@ -109,6 +109,19 @@ describe('loop assembly', () => {
     expect(plan.rounds[0]).toMatchObject({ templateId: 'charlie', minutes: 30, slot: 'practice' });
   });
 
+  it('"surprise me" in practice draws only templates with the chosen tag', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const plan = assemblePlan(
+        catalog,
+        { type: 'practice', kind: 'fundamentals', tags: ['applied'] },
+        seed,
+        [],
+        KINDS,
+      );
+      expect(plan.rounds[0]!.templateId).toBe('delta');
+    }
+  });
+
   it('rejects unknown kinds and templates with a reason', () => {
     expect(() => assemblePlan(catalog, { type: 'practice', kind: 'nope' }, 1, [], KINDS)).toThrow(
       PlanError,
