@@ -1,9 +1,7 @@
 // Values that travel between YAML, JSON and Python. JSON cannot hold inf or NaN, so they are
 // tagged: {"$float": "inf" | "-inf" | "nan"}. The Python harness decodes the same tags.
 
-export type Encoded = unknown;
-
-export function encodeValue(value: unknown): Encoded {
+export function encodeValue(value: unknown): unknown {
   if (typeof value === 'number' && !Number.isFinite(value)) {
     return { $float: Number.isNaN(value) ? 'nan' : value > 0 ? 'inf' : '-inf' };
   }
@@ -15,7 +13,7 @@ export function encodeValue(value: unknown): Encoded {
 }
 
 /** A short Python-like rendering of an encoded value, for showing inputs and results. */
-export function formatValue(value: Encoded, indent = 0): string {
+export function formatValue(value: unknown, indent = 0): string {
   if (value === null) return 'None';
   if (value === true) return 'True';
   if (value === false) return 'False';

@@ -257,15 +257,6 @@ export function timedOut(s: Session, now: number): boolean {
   return t !== null && timer.expiredAt(t, now) !== null;
 }
 
-export function currentRoundIndex(s: Session): number | null {
-  const p = s.phase;
-  return p.name === 'round' || p.name === 'scoring' || p.name === 'between' ? p.index : null;
-}
-
 export function isAnswerLocked(s: Session, index: number): boolean {
   return !(s.phase.name === 'round' && s.phase.index === index);
-}
-
-export function playedRounds(s: Session): number[] {
-  return s.rounds.flatMap((r, i) => (r.endReason !== null ? [i] : []));
 }

@@ -158,11 +158,3 @@ export async function writeBatch(db: Db, writes: Write[]): Promise<void> {
   });
   await Promise.all([...puts, tx.done]);
 }
-
-export async function getMeta<T>(db: Db, key: string): Promise<T | undefined> {
-  return (await db.get('meta', key))?.value as T | undefined;
-}
-
-export async function setMeta(db: Db, key: string, value: unknown): Promise<void> {
-  await db.put('meta', { key, value });
-}
