@@ -22,5 +22,10 @@ export default defineConfig({
   preview: { port: 4173, strictPort: true, headers: isolation },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['pyodide'] },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  // MOCKLOOP_OUT lets two builds (a bench and a test run, say) live side by side.
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    outDir: process.env.MOCKLOOP_OUT ?? 'dist',
+  },
 });
