@@ -11,6 +11,9 @@ export interface Signal {
   display: string;
   /** 0..1 where it can be compared with a self-score; null when it has no direction. */
   ratio: number | null;
+  /** The numbers behind the display (e.g. 7 of 9), for calibration rules; absent when none. */
+  value?: number;
+  outOf?: number;
   /** The person ticked it themselves, so it is a weaker check on a generous self-score. */
   selfReported: boolean;
   /** Rubric dimensions this signal speaks to, for the "self-score vs signal" check. */
