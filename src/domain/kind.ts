@@ -58,6 +58,19 @@ export interface RoundKindSpec<T extends TemplateBase = TemplateBase, A = unknow
 // biome-ignore lint/suspicious/noExplicitAny: the registry erases each kind's own types on purpose
 export type AnyKindSpec = RoundKindSpec<any, any, any>;
 
+/**
+ * A kind's last step when one of its rounds ends (done, time up, or time found up when a closed
+ * session is reopened, with no view mounted): e.g. grade the locked code once more. Runs in the
+ * browser; may return the answer to store once after the lock, with a sentence for scoring.
+ */
+export type KindFinish = (input: {
+  // biome-ignore lint/suspicious/noExplicitAny: templates arrive erased from the registry
+  template: any;
+  answer: unknown;
+  endReason: 'done' | 'timeout';
+  usedMs: number;
+}) => Promise<{ answer: unknown; summary: string } | null>;
+
 /** A kind's deeper content check (e.g. running reference solutions), for check:rounds. */
 // biome-ignore lint/suspicious/noExplicitAny: templates arrive erased from the registry
 export type KindCheck = (templates: any[]) => Promise<{

@@ -24,6 +24,15 @@ export interface RoundRecord {
   /** The kind's own scoring data (e.g. a key-point checklist). */
   scoring: unknown;
   scoredAt: number | null;
+  /** The kind's finish step (see KindFinish): absent until it runs. */
+  finish?: FinishState;
+}
+
+export interface FinishState {
+  state: 'running' | 'done' | 'failed';
+  at: number;
+  /** What the step did, in a sentence shown at scoring ("Final Submit: 7 of 10 passed"). */
+  summary?: string;
 }
 
 export interface Session {
@@ -58,6 +67,13 @@ export type SessionEvent =
       scores: Record<string, Level>;
       note: string;
       scoring: unknown;
+      now: number;
+    }
+  | {
+      type: 'finish-state';
+      index: number;
+      state: FinishState['state'];
+      summary?: string;
       now: number;
     }
   | { type: 'next'; now: number }
@@ -208,6 +224,14 @@ export function reduce(s: Session, e: SessionEvent, ctx: ReduceContext): ReduceR
         },
         e.now,
       );
+    }
+    case 'finish-state': {
+      const r = s.rounds[e.index];
+      if (!r) return reject(`no round ${e.index + 1}`);
+      if (r.endReason === null) return reject('a round finishes only after it ends');
+      const finish: FinishState = { state: e.state, at: e.now };
+      if (e.summary !== undefined) finish.summary = e.summary;
+      return ok({ rounds: withRound(e.index, (x) => ({ ...x, finish })) }, e.now);
     }
     case 'next': {
       if (p.name !== 'scoring') return reject('nothing to move on from');

@@ -2,7 +2,7 @@
 // a loader for its views, so a kind's screens arrive only when one of its rounds opens.
 // Adding a kind = one folder under src/kinds, one line here, its rubric and templates in rounds/.
 // A kind may also have src/kinds/<kind>/check.ts, a deeper Node-only check that check:rounds runs.
-import type { AnyKindSpec } from '../domain/kind';
+import type { AnyKindSpec, KindFinish } from '../domain/kind';
 import { codingSpec } from './coding/spec';
 import { fundamentalsSpec } from './fundamentals/spec';
 import type { KindViews } from './views';
@@ -12,6 +12,8 @@ export interface KindEntry {
   views: () => Promise<{ default: KindViews }>;
   /** Start what the kind's rounds will need (e.g. Python) when a loop containing one starts. */
   warm?: () => void;
+  /** The kind's last step when a round ends (see KindFinish), loaded only then. */
+  finish?: () => Promise<{ default: KindFinish }>;
 }
 
 export const registry: KindEntry[] = [
@@ -19,6 +21,7 @@ export const registry: KindEntry[] = [
   {
     spec: codingSpec,
     views: () => import('./coding/views'),
+    finish: () => import('./coding/finish'),
     warm: () =>
       void import('../runner/client').then((m) =>
         m

@@ -2,10 +2,11 @@
 // the history list, save status and tab ownership. Everything stored goes through the saver,
 // record by record; nothing ticking is kept here (the clock is derived where it is shown).
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { type Catalog, findRubric, type TemplateBase } from '../domain/content';
-import type { AnyKindSpec } from '../domain/kind';
+import { type Catalog, findRubric, findTemplate, type TemplateBase } from '../domain/content';
+import type { AnyKindSpec, KindFinish } from '../domain/kind';
 import { assemblePlan, type LoopPlan, type LoopRequest } from '../domain/plan';
 import { newSeed } from '../domain/rng';
+import { elapsedMs } from '../domain/timer';
 import {
   createSession,
   isAnswerLocked,
@@ -27,7 +28,11 @@ export interface AppDeps {
   catalog: Catalog;
   /** Full templates of a kind (statements, tests…), loaded when first needed. */
   loadTemplates?: (kind: string) => Promise<TemplateBase[]>;
-  kinds: { spec: AnyKindSpec; warm?: () => void }[];
+  kinds: {
+    spec: AnyKindSpec;
+    warm?: () => void;
+    finish?: () => Promise<{ default: KindFinish }>;
+  }[];
   openDb: () => Promise<dbm.Db>;
   journal?: Journal;
   guard?: TabGuard;
@@ -51,8 +56,8 @@ export interface AppState {
   /** null until the database opened; a message when it cannot be opened at all. */
   dbState: 'opening' | 'ready' | { error: string };
   current: Current | null;
-  /** Counts every read of the session from storage (open, take-over): views that own their
-   * text (an editor) start again from the stored answer when it changes. */
+  /** Counts every read of the session from storage (open, take-over, following the owning
+   * tab): views that own their text (an editor) start again from the stored answer. */
   loads: number;
   currentState: 'idle' | 'loading' | 'ready' | 'missing';
   ownership: Ownership;
@@ -75,9 +80,12 @@ export interface AppState {
     opts?: { save?: 'now' | 'soon' },
   ): { ok: true } | { ok: false; error: string };
   setPlan(plan: LoopPlan): { ok: true } | { ok: false; error: string };
-  setAnswer(index: number, value: unknown): boolean;
+  /** journal: false for large answers (a board scene): straight to IndexedDB, not localStorage. */
+  setAnswer(index: number, value: unknown, opts?: { journal?: boolean }): boolean;
   /** Stores one piece of a running round's timeline (saved like an answer). */
-  putTimeline(index: number, seq: number, data: unknown): boolean;
+  putTimeline(index: number, seq: number, data: unknown, opts?: { journal?: boolean }): boolean;
+  /** Runs the kind's finish step for an ended round, once (see KindFinish). */
+  finishRound(index: number): Promise<void>;
   checkTimeout(): void;
   takeOver(): Promise<void>;
   deleteSession(id: string): Promise<(() => Promise<void>) | null>;
@@ -105,6 +113,7 @@ export function createAppStore(deps: AppDeps): AppStore {
   let db: dbm.Db | null = null;
   let saver: Saver | null = null;
   let persistAsked = false;
+  const finishing = new Set<string>();
   const kindTemplates = new Map<string, Promise<TemplateBase[]>>();
   const fullCatalogs = new Map<string, Promise<Catalog>>();
   const loadKind = (kind: string) => {
@@ -128,18 +137,32 @@ export function createAppStore(deps: AppDeps): AppStore {
   };
 
   const store = createStore<AppState>()((set, get) => {
-    const persist = (write: dbm.Write, immediate = false) => {
+    const persist = (write: dbm.Write, immediate = false, journal = true) => {
       if (!saver) return;
       if (!persistAsked) {
         persistAsked = true;
         deps.requestPersist?.();
       }
-      saver.put(write, { immediate });
+      saver.put(write, { immediate, journal });
     };
 
+    // A tab that does not own the session follows the owner's edits as they are saved.
+    let following: ReturnType<typeof setTimeout> | null = null;
+    const follow = () => {
+      if (following) return;
+      following = setTimeout(async () => {
+        following = null;
+        const cur = get().current;
+        if (!cur || get().ownership === 'owner') return;
+        const fresh = await loadCurrent(cur.session.id);
+        if (fresh && get().current?.session.id === cur.session.id && get().ownership !== 'owner')
+          set({ current: fresh, loads: get().loads + 1 });
+      }, 150);
+    };
     const guardHooks = {
       flush: () => get().flush(),
       onLost: () => set({ ownership: 'lost' }),
+      onSaved: follow,
     };
 
     const loadCurrent = async (id: string): Promise<Current | null> => {
@@ -156,7 +179,18 @@ export function createAppStore(deps: AppDeps): AppStore {
         timeline[t.index] ??= [];
         timeline[t.index]![t.seq] = t.data;
       }
-      return { session, answers, timeline };
+      // Writes not yet in IndexedDB (a full disk) are newer than what it holds: read them over it,
+      // so nothing shown, and no later save, is built on the stale stored text.
+      let current = session;
+      for (const w of saver?.pendingWrites() ?? []) {
+        if (w.store === 'sessions' && w.value.id === id) current = w.value;
+        else if (w.store === 'answers' && w.value.sessionId === id) answers[w.value.index] = w.value;
+        else if (w.store === 'timeline' && w.value.sessionId === id) {
+          timeline[w.value.index] ??= [];
+          timeline[w.value.index]![w.value.seq] = w.value.data;
+        }
+      }
+      return { session: current, answers, timeline };
     };
 
     return {
@@ -197,14 +231,21 @@ export function createAppStore(deps: AppDeps): AppStore {
         const opened = db;
         saver = createSaver({
           writeBatch: (writes) => dbm.writeBatch(opened, writes),
-          onStatus: (save) => set({ save }),
+          onStatus: (save) => {
+            set({ save });
+            const cur = get().current;
+            if (save.state === 'saved' && cur && get().ownership === 'owner')
+              deps.guard?.announceSaved?.(cur.session.id);
+          },
           journal: deps.journal,
           now,
           ...deps.saverTiming,
         });
         if (deps.journal) {
           try {
-            await recoverJournal(opened, deps.journal);
+            const { unsaved } = await recoverJournal(opened, deps.journal);
+            // Still not writable (the disk is full): keep them pending, shown and retried.
+            saver.adopt(unsaved);
           } catch {
             // The journal is a backup; a failure to read it must not stop the app.
           }
@@ -276,6 +317,11 @@ export function createAppStore(deps: AppDeps): AppStore {
         const ownership = deps.guard ? await deps.guard.claim(id, guardHooks) : 'owner';
         set({ current: loaded, currentState: 'ready', ownership, loads: get().loads + 1 });
         get().checkTimeout();
+        // A round that ended while a finish step was running (the page closed) finishes now.
+        loaded.session.rounds.forEach((r, i) => {
+          if (r.endReason !== null && (!r.finish || r.finish.state === 'running'))
+            void get().finishRound(i);
+        });
         const kinds = new Set(loaded.session.plan.rounds.map((r) => r.kind));
         if (loaded.session.phase.name !== 'done') {
           for (const k of deps.kinds) if (kinds.has(k.spec.kind)) k.warm?.();
@@ -302,6 +348,9 @@ export function createAppStore(deps: AppDeps): AppStore {
         }
         set({ current: { ...cur, session: result.session }, notice: null });
         persist({ store: 'sessions', value: result.session }, opts?.save !== 'soon');
+        if (event.type === 'finish' && cur.session.phase.name === 'round') {
+          void get().finishRound(cur.session.phase.index);
+        }
         if (event.type === 'start' || event.type === 'start-next') {
           const kinds = new Set(result.session.plan.rounds.map((r) => r.kind));
           for (const k of deps.kinds) if (kinds.has(k.spec.kind)) k.warm?.();
@@ -313,7 +362,7 @@ export function createAppStore(deps: AppDeps): AppStore {
         return get().dispatch({ type: 'set-plan', plan });
       },
 
-      setAnswer(index, value) {
+      setAnswer(index, value, opts) {
         const cur = get().current;
         if (!cur || get().ownership !== 'owner') return false;
         if (isAnswerLocked(cur.session, index)) return false;
@@ -326,20 +375,83 @@ export function createAppStore(deps: AppDeps): AppStore {
           updatedAt: now(),
         };
         set({ current: { ...cur, answers: { ...cur.answers, [index]: record } } });
-        persist({ store: 'answers', value: record });
+        persist({ store: 'answers', value: record }, false, opts?.journal !== false);
         return true;
       },
 
-      putTimeline(index, seq, data) {
+      async finishRound(index) {
+        const cur = get().current;
+        if (!cur || get().ownership !== 'owner') return;
+        const { session } = cur;
+        const round = session.rounds[index];
+        const planned = session.plan.rounds[index];
+        const entry = planned && deps.kinds.find((k) => k.spec.kind === planned.kind);
+        if (!round || !planned || round.endReason === null || !entry?.finish) return;
+        const key = `${session.id}:${index}`;
+        if (finishing.has(key) || round.finish?.state === 'done') return;
+        finishing.add(key);
+        const stillMine = () =>
+          get().current?.session.id === session.id && get().ownership === 'owner';
+        const mark = (state: 'running' | 'done' | 'failed', summary?: string) =>
+          stillMine() &&
+          get().dispatch(
+            summary === undefined
+              ? { type: 'finish-state', index, state }
+              : { type: 'finish-state', index, state, summary },
+          );
+        try {
+          mark('running');
+          const [mod, catalog] = await Promise.all([
+            entry.finish(),
+            get().fullCatalog([planned.kind]),
+          ]);
+          const template = findTemplate(catalog, planned.kind, planned.templateId);
+          if (!template) throw new Error('the template is not in this version');
+          const latest = get().current;
+          const answer = latest?.answers[index]?.value ?? entry.spec.emptyAnswer(template);
+          const ended = latest?.session.rounds[index]?.timer;
+          const result = await mod.default({
+            template,
+            answer,
+            endReason: round.endReason,
+            usedMs: ended ? elapsedMs(ended, ended.endedAt ?? now()) : 0,
+          });
+          if (!stillMine()) return;
+          if (result) {
+            // The one write after the lock: the kind's finished answer.
+            const live = get().current!;
+            const record: dbm.AnswerRecord = {
+              sessionId: session.id,
+              index,
+              kind: planned.kind,
+              value: result.answer,
+              updatedAt: now(),
+            };
+            set({ current: { ...live, answers: { ...live.answers, [index]: record } } });
+            persist({ store: 'answers', value: record }, true);
+          }
+          mark('done', result?.summary);
+        } catch (e) {
+          mark('failed', `The last step of this round failed: ${(e as Error)?.message ?? e}`);
+        } finally {
+          finishing.delete(key);
+        }
+      },
+
+      putTimeline(index, seq, data, opts) {
         const cur = get().current;
         if (!cur || get().ownership !== 'owner' || isAnswerLocked(cur.session, index)) return false;
         const list = [...(cur.timeline[index] ?? [])];
         list[seq] = data;
         set({ current: { ...cur, timeline: { ...cur.timeline, [index]: list } } });
-        persist({
-          store: 'timeline',
-          value: { sessionId: cur.session.id, index, seq, data, updatedAt: now() },
-        });
+        persist(
+          {
+            store: 'timeline',
+            value: { sessionId: cur.session.id, index, seq, data, updatedAt: now() },
+          },
+          false,
+          opts?.journal !== false,
+        );
         return true;
       },
 

@@ -148,13 +148,27 @@ export type Write =
   | { store: 'answers'; value: AnswerRecord }
   | { store: 'timeline'; value: TimelineRecord };
 
-/** One transaction for a batch, so a session and its answers land together or not at all. */
+/**
+ * One transaction for a batch, so a session and its answers land together or not at all. A
+ * record already stored with a later change is never overwritten by an older one (a write
+ * recovered from another page's journal, a tab that lost a race).
+ */
 export async function writeBatch(db: Db, writes: Write[]): Promise<void> {
   const tx = db.transaction(['sessions', 'answers', 'timeline'], 'readwrite');
-  const puts = writes.map((w) => {
-    if (w.store === 'sessions') return tx.objectStore('sessions').put(w.value);
-    if (w.store === 'answers') return tx.objectStore('answers').put(w.value);
-    return tx.objectStore('timeline').put(w.value);
+  const puts = writes.map(async (w) => {
+    if (w.store === 'sessions') {
+      const s = tx.objectStore('sessions');
+      const stored = await s.get(w.value.id);
+      if (!stored || stored.updatedAt <= w.value.updatedAt) await s.put(w.value);
+    } else if (w.store === 'answers') {
+      const s = tx.objectStore('answers');
+      const stored = await s.get([w.value.sessionId, w.value.index]);
+      if (!stored || stored.updatedAt <= w.value.updatedAt) await s.put(w.value);
+    } else {
+      const s = tx.objectStore('timeline');
+      const stored = await s.get([w.value.sessionId, w.value.index, w.value.seq]);
+      if (!stored || stored.updatedAt <= w.value.updatedAt) await s.put(w.value);
+    }
   });
   await Promise.all([...puts, tx.done]);
 }

@@ -19,6 +19,8 @@ export interface Journal {
 export interface JournalEntry {
   write: Write;
   at: number;
+  /** false: too large for the synchronous journal; written straight to IndexedDB. */
+  journal?: boolean;
 }
 
 export interface SaverOptions {
@@ -33,7 +35,18 @@ export interface SaverOptions {
 }
 
 export interface Saver {
-  put(write: Write, opts?: { immediate?: boolean }): void;
+  /**
+   * journal: false keeps a large record (a board scene, a recording's metadata) out of the
+   * synchronous localStorage journal; it is still written within a second.
+   */
+  put(write: Write, opts?: { immediate?: boolean; journal?: boolean }): void;
+  /**
+   * Takes over writes that an earlier page journaled but could not store (a full disk across a
+   * reload): they are pending again, journaled again, retried, and reported until they land.
+   */
+  adopt(entries: JournalEntry[]): void;
+  /** What is not yet in IndexedDB, newest per record: reads must see these over stored data. */
+  pendingWrites(): Write[];
   flush(): Promise<boolean>;
   pending(): number;
   dispose(): void;
@@ -54,12 +67,15 @@ export function createSaver(opts: SaverOptions): Saver {
   let firstPendingAt: number | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let inFlight: Promise<boolean> | null = null;
+  let inFlightBatch = new Map<string, JournalEntry>();
   let failures = 0;
   let disposed = false;
 
   const journalNow = () => {
     try {
-      opts.journal?.write(Object.fromEntries(pending));
+      opts.journal?.write(
+        Object.fromEntries([...pending].filter(([, e]) => e.journal !== false)),
+      );
     } catch {
       // A full disk can refuse the journal too; the work is still in memory and retried.
     }
@@ -86,6 +102,7 @@ export function createSaver(opts: SaverOptions): Saver {
     }
     const batch = pending;
     pending = new Map();
+    inFlightBatch = batch;
     firstPendingAt = null;
     inFlight = (async () => {
       try {
@@ -104,15 +121,16 @@ export function createSaver(opts: SaverOptions): Saver {
         return false;
       } finally {
         inFlight = null;
+        inFlightBatch = new Map();
       }
     })();
     return inFlight;
   }
 
   return {
-    put(write, { immediate = false } = {}) {
+    put(write, { immediate = false, journal = true } = {}) {
       const t = now();
-      pending.set(keyOf(write), { write, at: t });
+      pending.set(keyOf(write), journal ? { write, at: t } : { write, at: t, journal: false });
       journalNow();
       if (failures > 0 && !immediate) return; // a retry is already scheduled
       firstPendingAt ??= t;
@@ -124,6 +142,20 @@ export function createSaver(opts: SaverOptions): Saver {
         schedule(wait);
       }
     },
+    adopt(entries) {
+      if (entries.length === 0) return;
+      for (const e of entries) {
+        const k = keyOf(e.write);
+        const mine = pending.get(k);
+        if (!mine || mine.write.value.updatedAt < e.write.value.updatedAt) pending.set(k, e);
+      }
+      firstPendingAt ??= now();
+      journalNow();
+      opts.onStatus({ state: 'pending' });
+      schedule(0);
+    },
+    // Oldest first, so a caller overlaying them in order ends with the newest of each record.
+    pendingWrites: () => [...inFlightBatch.values(), ...pending.values()].map((e) => e.write),
     flush,
     pending: () => pending.size,
     dispose() {

@@ -10,6 +10,8 @@ export interface TabGuard {
   /** Ask the owner to step aside, then own it. */
   takeOver(sessionId: string, hooks: GuardHooks): Promise<Ownership>;
   release(): void;
+  /** The owner saved: tabs following this session read it again. */
+  announceSaved?(sessionId: string): void;
 }
 
 export interface GuardHooks {
@@ -17,6 +19,8 @@ export interface GuardHooks {
   flush(): Promise<unknown>;
   /** This tab no longer owns the session. */
   onLost(): void;
+  /** The owning tab saved this session (called in tabs that follow it read-only). */
+  onSaved?(): void;
 }
 
 const CHANNEL = 'mockloop-tabs';
@@ -26,14 +30,21 @@ export function createTabGuard(): TabGuard {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(CHANNEL) : null;
   let held: { id: string; release: () => void; hooks: GuardHooks } | null = null;
+  /** The session this tab shows without owning it, to follow the owner's saves. */
+  let watching: { id: string; hooks: GuardHooks } | null = null;
 
   channel?.addEventListener('message', (ev: MessageEvent) => {
     const msg = ev.data as { type: string; sessionId: string };
+    if (msg?.type === 'saved' && watching?.id === msg.sessionId && held?.id !== msg.sessionId) {
+      watching.hooks.onSaved?.();
+      return;
+    }
     if (msg?.type === 'takeover' && held?.id === msg.sessionId) {
       const mine = held;
       void mine.hooks.flush().finally(() => {
         if (held !== mine) return;
         held = null;
+        watching = { id: mine.id, hooks: mine.hooks };
         mine.hooks.onLost();
         mine.release();
         channel.postMessage({ type: 'released', sessionId: msg.sessionId });
@@ -59,6 +70,7 @@ export function createTabGuard(): TabGuard {
       locks
         .request(lockName(sessionId), options, async (lock) => {
           if (!lock) {
+            watching = { id: sessionId, hooks };
             resolve('elsewhere');
             return;
           }
@@ -71,6 +83,7 @@ export function createTabGuard(): TabGuard {
           if (held?.id === sessionId) {
             const lost = held;
             held = null;
+            watching = { id: lost.id, hooks: lost.hooks };
             lost.hooks.onLost();
           }
         });
@@ -103,7 +116,11 @@ export function createTabGuard(): TabGuard {
       }
       return acquire(sessionId, hooks, 'steal');
     },
+    announceSaved(sessionId) {
+      if (held?.id === sessionId) channel?.postMessage({ type: 'saved', sessionId });
+    },
     release() {
+      watching = null;
       if (!held) return;
       const h = held;
       held = null;

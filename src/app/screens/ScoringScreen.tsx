@@ -96,6 +96,20 @@ export function ScoreRound({ index, readOnly = false }: { index: number; readOnl
   return (
     <div className="scoring-grid">
       <div className="scoring-main">
+        {record.finish?.state === 'running' && (
+          <p className="card note" role="status">
+            Finishing the round in the background (for code: one last Submit of what you wrote)…
+            the signals below update when it is done.
+          </p>
+        )}
+        {record.finish?.summary && (
+          <p
+            className={`card ${record.finish.state === 'failed' ? 'error' : 'note'}`}
+            role="status"
+          >
+            {record.finish.summary}
+          </p>
+        )}
         <Signals signals={facts.signals} />
         {facts.pauses > 0 && (
           <p className="muted">

@@ -148,6 +148,8 @@ export const runRecordSchema = z.strictObject({
   scaleTotal: z.number().int().min(0).optional(),
   /** "stopped" when the limit cut it short, "error" when the code did not compile. */
   outcome: z.enum(['ok', 'error', 'stopped']),
+  /** The Submit the app ran itself on the locked code when the round ended. */
+  final: z.boolean().optional(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 

@@ -3,21 +3,25 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fundamentalsSpec } from '../../../src/kinds/fundamentals/spec';
 import { createAppStore } from '../../../src/store/app-store';
-import { getAnswers, getSession, openDb } from '../../../src/store/db';
+import { getAnswers, getSession, openDb, writeBatch } from '../../../src/store/db';
 import { localJournal } from '../../../src/store/saver';
 import { makeCatalog } from '../../helpers/factories';
 
 const MIN = 60_000;
 let dbCount = 0;
 
-function setup(opts: { name?: string; storage?: Storage; clock?: { t: number } } = {}) {
+type Finish = NonNullable<Parameters<typeof createAppStore>[0]['kinds'][number]['finish']>;
+
+function setup(
+  opts: { name?: string; storage?: Storage; clock?: { t: number }; finish?: Finish } = {},
+) {
   const name = opts.name ?? `app-${dbCount++}`;
   const clock = opts.clock ?? { t: 1_000_000 };
   const storage = opts.storage ?? memoryStorage();
   let ids = 0;
   const store = createAppStore({
     catalog: makeCatalog(),
-    kinds: [{ spec: fundamentalsSpec }],
+    kinds: [{ spec: fundamentalsSpec, finish: opts.finish }],
     openDb: () => openDb(name),
     journal: localJournal(storage, 'journal'),
     now: () => clock.t,
@@ -126,6 +130,148 @@ describe('the app store', () => {
     const db = await openDb(name);
     expect((await getAnswers(db, id))[0]?.value).toEqual({ answers: { q1: 'keep me' } });
     db.close();
+  });
+
+  it('after a reload on a full disk, the journal wins over the stale stored answer until it lands', async () => {
+    const storage = memoryStorage();
+    const first = setup({ storage });
+    await first.store.getState().init();
+    const id = await first.store.getState().newSession({ type: 'track', trackId: 'mle' });
+    await first.store.getState().openSession(id);
+    first.store.getState().dispatch({ type: 'start' });
+    first.store.getState().setAnswer(0, { answers: { q1: 'stored before the disk filled' } });
+    await first.store.getState().flush();
+    const realPut = IDBObjectStore.prototype.put;
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    first.clock.t += 1000;
+    first.store
+      .getState()
+      .setAnswer(0, { answers: { q1: 'stored before the disk filled, and more' } });
+    await vi.waitFor(() => expect(first.store.getState().save.state).toBe('error'));
+
+    // Reload with the disk still full.
+    const second = setup({ name: first.name, storage, clock: { t: first.clock.t + 1000 } });
+    await second.store.getState().init();
+    await second.store.getState().openSession(id);
+    expect(second.store.getState().current!.answers[0]?.value).toEqual({
+      answers: { q1: 'stored before the disk filled, and more' },
+    });
+    await vi.waitFor(() => expect(second.store.getState().save.state).toBe('error'));
+    second.clock.t += 1000;
+    second.store
+      .getState()
+      .setAnswer(0, { answers: { q1: 'stored before the disk filled, and more, and the end' } });
+
+    full.mockImplementation(realPut);
+    await vi.waitFor(() => expect(second.store.getState().save.state).toBe('saved'));
+    const db = await openDb(first.name);
+    expect((await getAnswers(db, id))[0]?.value).toEqual({
+      answers: { q1: 'stored before the disk filled, and more, and the end' },
+    });
+    db.close();
+  });
+
+  it('a stale write never overwrites a record stored with a later change', async () => {
+    const { name } = setup();
+    const db = await openDb(name);
+    const rec = (text: string, updatedAt: number) => ({
+      store: 'answers' as const,
+      value: { sessionId: 's', index: 0, kind: 'fundamentals', value: { text }, updatedAt },
+    });
+    await writeBatch(db, [rec('newer', 20)]);
+    await writeBatch(db, [rec('older', 10)]);
+    expect((await getAnswers(db, 's'))[0]?.value).toEqual({ text: 'newer' });
+    await writeBatch(db, [rec('newest', 30)]);
+    expect((await getAnswers(db, 's'))[0]?.value).toEqual({ text: 'newest' });
+    db.close();
+  });
+
+  describe("a kind's finish step", () => {
+    const grading: Finish = async () => ({
+      default: async ({ answer, endReason }) => ({
+        answer: { ...(answer as object), graded: endReason },
+        summary: `graded after ${endReason}`,
+      }),
+    });
+
+    it('runs once when the round ends and writes the answer once after the lock', async () => {
+      const { store, name } = setup({ finish: grading });
+      await store.getState().init();
+      const id = await store.getState().newSession({ type: 'track', trackId: 'mle' });
+      await store.getState().openSession(id);
+      store.getState().dispatch({ type: 'start' });
+      store.getState().setAnswer(0, { answers: { q1: 'mine' } });
+      store.getState().dispatch({ type: 'finish', reason: 'done' });
+      await vi.waitFor(() =>
+        expect(store.getState().current!.session.rounds[0]!.finish?.state).toBe('done'),
+      );
+      expect(store.getState().current!.session.rounds[0]!.finish?.summary).toBe(
+        'graded after done',
+      );
+      expect(store.getState().setAnswer(0, { answers: { q1: 'after the lock' } })).toBe(false);
+      await store.getState().flush();
+      const db = await openDb(name);
+      expect((await getAnswers(db, id))[0]?.value).toEqual({
+        answers: { q1: 'mine' },
+        graded: 'done',
+      });
+      expect((await getSession(db, id))?.rounds[0]?.finish?.state).toBe('done');
+      db.close();
+    });
+
+    it('runs when the timeout is found on reopening a closed session, with no view mounted', async () => {
+      const first = setup();
+      await first.store.getState().init();
+      const id = await first.store.getState().newSession({ type: 'track', trackId: 'mle' });
+      await first.store.getState().openSession(id);
+      first.store.getState().dispatch({ type: 'start' });
+      first.store.getState().setAnswer(0, { answers: { q1: 'written before closing' } });
+      await first.store.getState().flush();
+
+      const later = { t: first.clock.t + 2 * 60 * MIN };
+      const second = setup({ name: first.name, clock: later, finish: grading });
+      await second.store.getState().init();
+      await second.store.getState().openSession(id);
+      await vi.waitFor(() =>
+        expect(second.store.getState().current!.session.rounds[0]!.finish?.state).toBe('done'),
+      );
+      expect(second.store.getState().current!.answers[0]?.value).toEqual({
+        answers: { q1: 'written before closing' },
+        graded: 'timeout',
+      });
+    });
+
+    it('a finish step cut short by a closed page runs again on reopening, and a failure says so', async () => {
+      let calls = 0;
+      const failing: Finish = async () => ({
+        default: async () => {
+          calls++;
+          throw new Error('Python could not start');
+        },
+      });
+      const hanging: Finish = () => new Promise(() => {});
+      const first = setup({ finish: hanging });
+      await first.store.getState().init();
+      const id = await first.store.getState().newSession({ type: 'track', trackId: 'mle' });
+      await first.store.getState().openSession(id);
+      first.store.getState().dispatch({ type: 'start' });
+      first.store.getState().dispatch({ type: 'finish', reason: 'done' });
+      await first.store.getState().flush();
+      expect(first.store.getState().current!.session.rounds[0]!.finish?.state).toBe('running');
+
+      const second = setup({ name: first.name, finish: failing });
+      await second.store.getState().init();
+      await second.store.getState().openSession(id);
+      await vi.waitFor(() =>
+        expect(second.store.getState().current!.session.rounds[0]!.finish?.state).toBe('failed'),
+      );
+      expect(second.store.getState().current!.session.rounds[0]!.finish?.summary).toMatch(
+        /Python could not start/,
+      );
+      expect(calls).toBe(1);
+    });
   });
 
   it('asks the browser to keep its storage, once, at the first save', async () => {
