@@ -196,3 +196,45 @@ test('practice: filter the templates, then "surprise me" draws from the filtered
     'subarray-sum-k',
   ]).toContain(templateId);
 });
+
+test('a reload on a full disk keeps what was typed: the journal wins until it is written', async ({
+  page,
+}) => {
+  await openApp(page);
+  await startFundamentalsLoop(page);
+  await page.getByRole('button', { name: 'Start the loop' }).click();
+  const box = page.getByRole('textbox', { name: 'Your answer to question 1', exact: true });
+  await answer(page, 1, 'Saved before the disk filled.');
+  await letSave(page);
+  // The disk fills: every IndexedDB write fails, in this page and in the next one.
+  const fillDisk = () => {
+    const w = window as unknown as { __realPut?: typeof IDBObjectStore.prototype.put };
+    w.__realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('The disk is full', 'QuotaExceededError');
+    };
+  };
+  await page.evaluate(fillDisk);
+  await page.addInitScript(fillDisk);
+  await answer(page, 1, 'Saved before the disk filled. Typed while it was full.');
+  await page.clock.runFor(1000);
+  await expect(page.getByRole('alert')).toContainText('Not saved yet');
+
+  await page.reload();
+  await expect(box).toHaveValue('Saved before the disk filled. Typed while it was full.');
+  await expect(page.getByRole('alert')).toContainText('Not saved yet. The disk is full');
+  await box.press('End');
+  await box.pressSequentially(' And after the reload.');
+  // Space is freed: the retry writes the whole text, nothing from the middle missing.
+  await page.evaluate(() => {
+    const w = window as unknown as { __realPut: typeof IDBObjectStore.prototype.put };
+    IDBObjectStore.prototype.put = w.__realPut;
+  });
+  await page.clock.runFor(11_000);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const stored = await storedSession(page, sessionIdFromUrl(page));
+  const value = (stored.answers[0] as { value: { answers: Record<string, string> } }).value;
+  expect(Object.values(value.answers)[0]).toBe(
+    'Saved before the disk filled. Typed while it was full. And after the reload.',
+  );
+});

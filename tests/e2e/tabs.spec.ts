@@ -36,3 +36,34 @@ test('a second tab cannot clobber the first, and taking over loses nothing', asy
     page.getByRole('textbox', { name: 'Your answer to question 1', exact: true }),
   ).toHaveValue('tab two now owns it');
 });
+
+test('a read-only tab follows the owner as it saves, and says so when typed into', async ({
+  page,
+  context,
+}) => {
+  await openApp(page);
+  await startFundamentalsLoop(page);
+  await page.getByRole('button', { name: 'Start the loop' }).click();
+  await answer(page, 1, 'first words');
+  await letSave(page);
+
+  const second = await context.newPage();
+  await second.goto(page.url());
+  const box2 = second.getByRole('textbox', { name: 'Your answer to question 1', exact: true });
+  await expect(box2).toHaveValue('first words');
+  await expect(box2).toHaveAttribute('aria-readonly', 'true');
+  await expect(second.locator('.round')).toHaveClass(/read-only/);
+
+  // Typing here is not silently dropped: the tab says why nothing appears.
+  await box2.click();
+  await second.keyboard.type('x');
+  await expect(box2).toHaveValue('first words');
+  await expect(second.getByRole('status').filter({ hasText: 'read-only' })).toContainText(
+    'Take over',
+  );
+
+  // The owner keeps typing: the read-only tab shows each saved edit without a reload.
+  await answer(page, 1, 'first words, then the owner went on');
+  await letSave(page);
+  await expect(box2).toHaveValue('first words, then the owner went on');
+});

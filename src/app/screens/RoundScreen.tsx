@@ -1,4 +1,4 @@
-import { Suspense, use, useCallback, useMemo, useState } from 'react';
+import { Suspense, use, useCallback, useEffect, useMemo, useState } from 'react';
 import { findTemplate } from '../../domain/content';
 import { elapsedMs, isPaused } from '../../domain/timer';
 import { kindEntry } from '../../kinds/registry';
@@ -18,6 +18,7 @@ export function RoundScreen({ index }: { index: number }) {
   const mode = useApp((s) => s.current!.session.mode);
   const catalog = useApp((s) => s.catalog);
   const loads = useApp((s) => s.loads);
+  const owner = useApp((s) => s.ownership === 'owner');
   const template = findTemplate(catalog, planned.kind, planned.templateId);
   const spec = kindEntry(planned.kind)?.spec;
 
@@ -33,16 +34,46 @@ export function RoundScreen({ index }: { index: number }) {
     );
   }
   return (
-    <section className="round">
+    <section className={`round${owner ? '' : ' read-only'}`}>
       <TimerBar index={index} />
       <h1 tabIndex={-1} className="round-title">
         {mode === 'loop' ? `Round ${index + 1} of ${total}: ` : ''}
         {template.title}
       </h1>
+      {!owner && <ReadOnlyNote />}
       <Suspense fallback={<p className="muted">Loading the round…</p>}>
         <KindRound key={loads} index={index} />
       </Suspense>
     </section>
+  );
+}
+
+/**
+ * This tab shows the session without owning it: its fields are read-only, and a keystroke in one
+ * says why nothing appears instead of vanishing silently.
+ */
+function ReadOnlyNote() {
+  const [typed, setTyped] = useState(false);
+  const takeOver = useApp((s) => s.takeOver);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      const field = t?.closest('textarea, input, [contenteditable], .monaco-editor');
+      if (field && t?.closest('.round') && (e.key.length === 1 || e.key === 'Backspace'))
+        setTyped(true);
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, []);
+  return (
+    <p className={`readonly-note${typed ? ' typed' : ''}`} role="status">
+      {typed
+        ? 'This tab is read-only, so that key was not typed: the session is being written in another tab. '
+        : 'Read-only here: this tab follows the other tab’s saved edits. '}
+      <button type="button" onClick={() => void takeOver()}>
+        Take over to type here
+      </button>
+    </p>
   );
 }
 
