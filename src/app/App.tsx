@@ -142,7 +142,14 @@ function Screen({ route }: { route: Route }) {
     case 'practice-kind':
       return <PracticeKind kind={route.kind} />;
     case 'practice-template':
-      return <PracticeStart kind={route.kind} templateId={route.templateId} />;
+      return (
+        <PracticeStart
+          key={`${route.kind}/${route.templateId}/${route.fresh ? 'new' : ''}`}
+          kind={route.kind}
+          templateId={route.templateId}
+          fresh={route.fresh === true}
+        />
+      );
     case 'not-found':
       return <NotFound what="page" />;
   }

@@ -73,8 +73,8 @@ export function reviewModel(
     rounds,
     loop: loopVerdict(scored, catalog.verdict),
     summaries,
-    weakest: weakest(summaries),
-    failureMode: track ? failureModeHits(track, summaries) : [],
+    weakest: weakest(summaries, catalog.verdict),
+    failureMode: track ? failureModeHits(track, summaries, catalog.verdict) : [],
   };
 }
 

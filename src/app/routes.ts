@@ -9,7 +9,8 @@ export type Route =
   | { name: 'history' }
   | { name: 'practice' }
   | { name: 'practice-kind'; kind: string }
-  | { name: 'practice-template'; kind: string; templateId: string }
+  /** fresh: start a new session even if one for this template is in progress. */
+  | { name: 'practice-template'; kind: string; templateId: string; fresh?: boolean }
   | { name: 'not-found'; path: string };
 
 const SEGMENT = /^[A-Za-z0-9_-]+$/;
@@ -18,8 +19,13 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
   const parts = path.split('/').filter(Boolean).map(safeDecode);
   if (parts.some((p) => p === null || !SEGMENT.test(p))) return { name: 'not-found', path };
-  const [a, b, c, ...rest] = parts as string[];
+  const [a, b, c, d, ...rest] = parts as string[];
   if (rest.length) return { name: 'not-found', path };
+  if (d !== undefined) {
+    return a === 'practice' && b && c && d === 'new'
+      ? { name: 'practice-template', kind: b, templateId: c, fresh: true }
+      : { name: 'not-found', path };
+  }
   if (!a) return { name: 'home' };
   if (a === 'which-track' && !b) return { name: 'which-track' };
   if (a === 'custom' && !b) return { name: 'custom' };
@@ -61,7 +67,7 @@ export function href(route: Route): string {
     case 'practice-kind':
       return `#/practice/${route.kind}`;
     case 'practice-template':
-      return `#/practice/${route.kind}/${route.templateId}`;
+      return `#/practice/${route.kind}/${route.templateId}${route.fresh ? '/new' : ''}`;
     case 'not-found':
       return `#${route.path}`;
   }

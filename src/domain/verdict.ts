@@ -112,21 +112,33 @@ export function dimensionSummaries(
     .sort((a, b) => a.mean - b.mean || a.ref.localeCompare(b.ref));
 }
 
-/** The weakest dimensions: all those tied at the lowest mean (and below strong hire). */
-export function weakest(summaries: DimensionSummary[]): DimensionSummary[] {
-  if (summaries.length === 0) return [];
-  const low = summaries[0]!.mean;
-  if (low >= 4) return [];
-  return summaries.filter((s) => s.mean === low);
+/** How many dimensions the review lists as weakest (more when several tie with the last). */
+export const WEAKEST_COUNT = 3;
+
+const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+
+/**
+ * The weakest dimensions, as the review states them: the lowest WEAKEST_COUNT means among
+ * those below the strong-hire threshold, and every dimension tied with the last of them.
+ * `summaries` comes weakest first (dimensionSummaries sorts it).
+ */
+export function weakest(summaries: DimensionSummary[], policy: VerdictPolicy): DimensionSummary[] {
+  const below = summaries.filter((s) => s.mean < policy.thresholds.leanHireBelow);
+  if (below.length <= WEAKEST_COUNT) return below;
+  const cut = below[WEAKEST_COUNT - 1]!.mean;
+  return below.filter((s) => s.mean < cut || same(s.mean, cut));
 }
 
 /**
  * The track's top failure mode shows when one of its dimensions is among the weakest.
  * Returns the matching dimensions, or [] when it does not show.
  */
-export function failureModeHits(track: Track, summaries: DimensionSummary[]): DimensionSummary[] {
-  const low = weakest(summaries);
-  return low.filter((s) => track.failureMode.dimensions.includes(s.ref));
+export function failureModeHits(
+  track: Track,
+  summaries: DimensionSummary[],
+  policy: VerdictPolicy,
+): DimensionSummary[] {
+  return weakest(summaries, policy).filter((s) => track.failureMode.dimensions.includes(s.ref));
 }
 
 export interface Disagreement {

@@ -115,7 +115,8 @@ test('practice: a bookmarkable template address creates a session and moves to i
   await expect(
     page.getByRole('textbox', { name: 'Your answer to question 1', exact: true }),
   ).toHaveValue('practice text');
-  await page.getByRole('button', { name: 'Untimed' }).click();
+  await page.getByRole('button', { name: 'Go untimed' }).click();
+  await expect(page.getByRole('button', { name: 'Time it again' })).toBeVisible();
   await expect(page.getByRole('timer')).toContainText('elapsed');
   await endRoundNow(page);
   await scoreAll(page, 2);
@@ -237,4 +238,26 @@ test('a reload on a full disk keeps what was typed: the journal wins until it is
   expect(Object.values(value.answers)[0]).toBe(
     'Saved before the disk filled. Typed while it was full. And after the reload.',
   );
+});
+
+test('opening a practice link again resumes the round in progress, with a way to start fresh', async ({
+  page,
+}) => {
+  await openApp(page, '/#/practice/fundamentals/optimization');
+  await expect(page).toHaveURL(/#\/loop\/[\w-]+$/);
+  const first = page.url();
+  await answer(page, 1, 'half an answer');
+  await letSave(page);
+  await page.goto('/#/');
+  await page.goto('/#/practice/fundamentals/optimization');
+  await expect(page).toHaveURL(first);
+  await expect(
+    page.getByRole('textbox', { name: 'Your answer to question 1', exact: true }),
+  ).toHaveValue('half an answer');
+  await page.getByRole('link', { name: 'Start a fresh one instead' }).click();
+  await expect(page).toHaveURL(/#\/loop\/[\w-]+$/);
+  expect(page.url()).not.toBe(first);
+  await expect(
+    page.getByRole('textbox', { name: 'Your answer to question 1', exact: true }),
+  ).toHaveValue('');
 });

@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
-import { navigate } from '../routes';
+import { useEffect, useState } from 'react';
+import { forgetResumed, resumedFrom } from '../resumed';
+import { href, navigate } from '../routes';
 import { useApp } from '../store-context';
 import { Between } from './Between';
 import { NotFound } from './NotFound';
@@ -30,6 +31,7 @@ export function LoopScreen({ sessionId }: { sessionId: string }) {
   return (
     <>
       <OwnershipBanner />
+      <ResumedNote sessionId={sessionId} />
       <Notice />
       {phase.name === 'planning' && <PlanEditor />}
       {phase.name === 'round' && <RoundScreen key={`r${phase.index}`} index={phase.index} />}
@@ -64,6 +66,32 @@ function Notice() {
     <div className="banner banner-info" role="status">
       {notice}{' '}
       <button type="button" className="ghost" onClick={clear} aria-label="Dismiss">
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** Opened from a practice link while this round was in progress: say so, offer a fresh start. */
+function ResumedNote({ sessionId }: { sessionId: string }) {
+  const [what, setWhat] = useState(() => resumedFrom(sessionId));
+  const startedAt = useApp((s) =>
+    s.current?.session.id === sessionId ? s.current.session.startedAt : null,
+  );
+  if (!what) return null;
+  const dismiss = () => {
+    forgetResumed(sessionId);
+    setWhat(undefined);
+  };
+  return (
+    <div className="banner banner-info" role="status">
+      You already had this round in progress
+      {startedAt ? ` (started ${new Date(startedAt).toLocaleString()})` : ''}, so it is resumed
+      here.{' '}
+      <a href={href({ name: 'practice-template', ...what, fresh: true })} onClick={dismiss}>
+        Start a fresh one instead
+      </a>{' '}
+      <button type="button" className="ghost" onClick={dismiss} aria-label="Dismiss">
         ×
       </button>
     </div>

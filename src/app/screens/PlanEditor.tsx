@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import { findTrack } from '../../domain/content';
 import { poolFor, setMinutes, swapTemplate, totalMinutes } from '../../domain/plan';
 import { kindSpecs } from '../../kinds/registry';
@@ -24,7 +25,7 @@ export function PlanEditor() {
     try {
       setPlan(f());
     } catch {
-      // Inputs constrain the values; an out-of-range number is simply not applied.
+      // The fields check their values first and explain what is wrong.
     }
   };
 
@@ -66,17 +67,11 @@ export function PlanEditor() {
                   ))}
                 </select>
               </label>
-              <label>
-                Minutes{' '}
-                <input
-                  type="number"
-                  min={5}
-                  max={120}
-                  value={r.minutes}
-                  disabled={!owner}
-                  onChange={(e) => tryChange(() => setMinutes(plan, i, Number(e.target.value)))}
-                />
-              </label>
+              <MinutesField
+                minutes={r.minutes}
+                disabled={!owner}
+                onMinutes={(m) => tryChange(() => setMinutes(plan, i, m))}
+              />
               <span className="muted">weight {r.weight}</span>
             </li>
           );
@@ -98,4 +93,64 @@ export function PlanEditor() {
       </div>
     </section>
   );
+}
+
+/**
+ * Minutes as typed: any draft may be on screen ("2" on the way to "25"); a whole number from
+ * 5 to 120 applies as soon as it is typed, anything else is explained and not applied.
+ */
+function MinutesField(props: {
+  minutes: number;
+  disabled: boolean;
+  onMinutes: (minutes: number) => void;
+}) {
+  const [draft, setDraft] = useState(String(props.minutes));
+  const [focused, setFocused] = useState(false);
+  // What the round had before this edit: an invalid draft falls back to it, not to a prefix.
+  const [before, setBefore] = useState(props.minutes);
+  const id = useId();
+  const shown = focused ? draft : String(props.minutes);
+  const problem = minutesProblem(draft);
+  return (
+    <span className="minutes-field">
+      <label htmlFor={id}>Minutes</label>{' '}
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        value={shown}
+        disabled={props.disabled}
+        aria-invalid={focused && problem !== null}
+        aria-describedby={focused && problem ? `${id}-why` : undefined}
+        onFocus={() => {
+          setDraft(String(props.minutes));
+          setBefore(props.minutes);
+          setFocused(true);
+        }}
+        onBlur={() => setFocused(false)}
+        onChange={(e) => {
+          const text = e.target.value;
+          setDraft(text);
+          const valid = minutesProblem(text) === null;
+          if (valid) props.onMinutes(Number(text));
+          else if (props.minutes !== before) props.onMinutes(before);
+        }}
+      />
+      {focused && problem && (
+        <span id={`${id}-why`} className="field-error" role="status">
+          {problem} (kept at {before})
+        </span>
+      )}
+    </span>
+  );
+}
+
+export function minutesProblem(text: string): string | null {
+  const t = text.trim();
+  if (t === '') return 'Type a number of minutes from 5 to 120';
+  if (!/^\d+$/.test(t)) return 'Minutes are a whole number';
+  const n = Number(t);
+  if (n < 5) return 'At least 5 minutes';
+  if (n > 120) return 'At most 120 minutes';
+  return null;
 }

@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { findTemplate } from '../../domain/content';
+import type { Session } from '../../domain/session';
 import { kindEntry, kindSpecs } from '../../kinds/registry';
+import { markResumed } from '../resumed';
+import { navigate } from '../routes';
 import { useApp } from '../store-context';
 import { useStartSession } from '../use-start';
 import { NotFound } from './NotFound';
@@ -105,12 +108,35 @@ export function PracticeKind({ kind }: { kind: string }) {
   );
 }
 
+function inProgressPractice(s: Session, kind: string, templateId: string): boolean {
+  const r = s.plan.rounds[0];
+  return (
+    s.mode === 'practice' &&
+    s.startedAt !== null &&
+    s.phase.name !== 'done' &&
+    r?.kind === kind &&
+    r.templateId === templateId
+  );
+}
+
 // StrictMode (and a fast double navigation) may mount twice: one session per address.
 const starting = new Set<string>();
 
-/** #/practice/<kind>/<id>: creates a practice session and moves to its own address. */
-export function PracticeStart({ kind, templateId }: { kind: string; templateId: string }) {
+/**
+ * #/practice/<kind>/<id>: resumes this template's practice round if one is in progress, else
+ * creates a practice session and moves to its own address. …/<id>/new always starts afresh.
+ */
+export function PracticeStart({
+  kind,
+  templateId,
+  fresh = false,
+}: {
+  kind: string;
+  templateId: string;
+  fresh?: boolean;
+}) {
   const catalog = useApp((s) => s.catalog);
+  const refreshSessions = useApp((s) => s.refreshSessions);
   const { start, error } = useStartSession();
   const exists = Boolean(kindEntry(kind) && findTemplate(catalog, kind, templateId));
   const once = useRef(false);
@@ -119,10 +145,18 @@ export function PracticeStart({ kind, templateId }: { kind: string; templateId: 
     if (!exists || once.current || starting.has(key)) return;
     once.current = true;
     starting.add(key);
-    void start({ type: 'practice', kind, templateId }, { replace: true, startNow: true }).finally(
-      () => starting.delete(key),
-    );
-  }, [exists, kind, templateId, start]);
+    void (async () => {
+      const open = fresh
+        ? undefined
+        : (await refreshSessions()).find((s) => inProgressPractice(s, kind, templateId));
+      if (open) {
+        markResumed(open.id, { kind, templateId });
+        navigate({ name: 'loop', sessionId: open.id }, { replace: true });
+      } else {
+        await start({ type: 'practice', kind, templateId }, { replace: true, startNow: true });
+      }
+    })().finally(() => starting.delete(key));
+  }, [exists, kind, templateId, start, fresh, refreshSessions]);
   if (!kindEntry(kind)) return <NotFound what="kind" />;
   if (!exists) return <NotFound what="template" />;
   return error ? (

@@ -1,6 +1,7 @@
 import { Suspense, use, useEffect, useMemo, useState } from 'react';
 import type { VerdictId } from '../../domain/content';
 import { formatClock } from '../../domain/timer';
+import { WEAKEST_COUNT } from '../../domain/verdict';
 import type { ReviewSummaryProps } from '../../kinds/views';
 import type { Current } from '../../store/app-store';
 import { Signals } from '../../ui/Signals';
@@ -91,6 +92,18 @@ function ReviewBody({ data }: { data: Current }) {
             {model.failureMode.map((d) => d.name).join(', ')} — exactly where this track&apos;s
             loops most often fail. {model.track.failureMode.advice}
           </p>
+          <p className="muted small">
+            Shown when any of the dimensions that reveal it is among your weakest:{' '}
+            {model.track.failureMode.dimensions
+              .map((ref) => {
+                const [kind, dim] = ref.split('.');
+                const rubric = catalog.rubrics.find((r) => r.kind === kind);
+                const name = rubric?.dimensions.find((d) => d.id === dim)?.name;
+                return name ? `${name} (${rubric!.title})` : ref;
+              })
+              .join(', ')}
+            .
+          </p>
         </div>
       )}
 
@@ -120,8 +133,12 @@ function ReviewBody({ data }: { data: Current }) {
       {model.weakest.length > 0 && (
         <>
           <h2>Weakest dimensions</h2>
+          <p className="muted small">
+            The {WEAKEST_COUNT} lowest mean scores below {policy.thresholds.leanHireBelow}, and any
+            tied with the last of them.
+          </p>
           <ul>
-            {model.summaries.slice(0, 3).map((d) => (
+            {model.weakest.map((d) => (
               <li key={d.ref}>
                 {d.name} <span className="muted">({d.kind})</span>: {fmt(d.mean)}
               </li>

@@ -183,13 +183,13 @@ function TimerBar({ index }: { index: number }) {
             >
               +5 min
             </button>
+            {/* Labelled by what a press does, not by a state it might be mistaken to show. */}
             <button
               type="button"
               disabled={!owner}
-              aria-pressed={facts.budgetMs === null}
               onClick={() => dispatch({ type: 'set-untimed', untimed: facts.budgetMs !== null })}
             >
-              {facts.budgetMs === null ? 'Timed' : 'Untimed'}
+              {facts.budgetMs === null ? 'Time it again' : 'Go untimed'}
             </button>
           </>
         )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { QUIZ, recommendTrack } from '../../domain/recommend';
 import { useApp } from '../store-context';
+import { withArticle } from '../text';
 import { useStartSession } from '../use-start';
 
 export function WhichTrack() {
@@ -59,7 +60,7 @@ export function WhichTrack() {
                 disabled={busy}
                 onClick={() => start({ type: 'track', trackId: rec.track })}
               >
-                Start a {track?.name} loop
+                Start {track ? withArticle(track.name) : 'the'} loop
               </button>
             )}
           </>

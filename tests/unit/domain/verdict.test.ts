@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Level } from '../../../src/domain/content';
 import type { Signal } from '../../../src/domain/kind';
 import {
+  type DimensionSummary,
   dimensionSummaries,
   disagreements,
   failureModeHits,
   loopVerdict,
   roundVerdict,
   verdictForMean,
+  weakest,
 } from '../../../src/domain/verdict';
 import { makeRubric, makeTrack, policy } from '../../helpers/factories';
 
@@ -75,12 +77,54 @@ describe('verdicts', () => {
       () => rubric,
     );
     expect(sums[0]).toMatchObject({ ref: 'fundamentals.examples', mean: 2, count: 2 });
-    expect(failureModeHits(makeTrack(), sums).map((s) => s.ref)).toEqual(['fundamentals.examples']);
+    expect(failureModeHits(makeTrack(), sums, policy).map((s) => s.ref)).toEqual([
+      'fundamentals.examples',
+    ]);
     const notWeakest = dimensionSummaries(
       [{ kind: 'fundamentals', scores: scores(1, 3, 3, 4) }],
       () => rubric,
     );
-    expect(failureModeHits(makeTrack(), notWeakest)).toEqual([]);
+    expect(failureModeHits(makeTrack(), notWeakest, policy)).toEqual([]);
+  });
+
+  it('lists the three weakest dimensions and every one tied with the third', () => {
+    const sum = (ref: string, m: number): DimensionSummary => ({
+      ref,
+      kind: ref.split('.')[0]!,
+      dimension: ref.split('.')[1]!,
+      name: ref,
+      mean: m,
+      count: 2,
+    });
+    const sums = [
+      sum('coding.testing', 2),
+      sum('coding.correctness', 2.25),
+      sum('coding.code-quality', 2.5),
+      sum('coding.problem-solving', 2.5),
+      sum('coding.communication', 3),
+    ];
+    expect(weakest(sums, policy).map((s) => s.ref)).toEqual([
+      'coding.testing',
+      'coding.correctness',
+      'coding.code-quality',
+      'coding.problem-solving',
+    ]);
+    // Strong-hire-level dimensions are never "weakest", however few there are.
+    expect(weakest([sum('coding.testing', 3.5), sum('coding.correctness', 4)], policy)).toEqual([]);
+  });
+
+  it('calls out the failure mode when one of its dimensions is among the weakest, not only the lowest', () => {
+    const sums = dimensionSummaries(
+      [
+        { kind: 'fundamentals', scores: scores(2, 3, 3, 3) },
+        { kind: 'fundamentals', scores: scores(2, 3, 2, 2) },
+      ],
+      () => rubric,
+    );
+    // accuracy 2 is the lowest; examples 2.5 is among the three weakest.
+    expect(failureModeHits(makeTrack(), sums, policy).map((s) => s.ref)).toEqual([
+      'fundamentals.examples',
+    ]);
   });
 
   it('flags a self-score well above an objective signal', () => {
