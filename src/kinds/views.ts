@@ -5,14 +5,20 @@ import type { ComponentType } from 'react';
 export interface RoundViewProps<T = unknown, A = unknown> {
   template: T;
   answer: A;
-  /** The kind reports every change; the store saves it within a second. */
-  onChange: (answer: A) => void;
+  /**
+   * The kind reports every change; the store saves it within a second. journal: false for a
+   * large answer (a board scene): it goes straight to IndexedDB, not the localStorage journal.
+   */
+  onChange: (answer: A, opts?: { journal?: boolean }) => void;
   /** Time is up or the round ended: show the answer read-only. */
   locked: boolean;
   /** Milliseconds on the round clock now (for stamping events such as runs and hint reveals). */
   roundClock: () => number;
   /** The round's append-only log, stored piece by piece (e.g. a coding replay). */
-  timeline: { count: number; put: (seq: number, data: unknown) => void };
+  timeline: {
+    count: number;
+    put: (seq: number, data: unknown, opts?: { journal?: boolean }) => void;
+  };
 }
 
 export interface ScoringExtrasProps<T = unknown, A = unknown, S = unknown> {

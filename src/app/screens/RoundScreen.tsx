@@ -91,7 +91,10 @@ function KindRound({ index }: { index: number }) {
   );
   const answer = stored ?? spec.emptyAnswer(template);
   const setAnswer = useApp((s) => s.setAnswer);
-  const onChange = useCallback((value: unknown) => setAnswer(index, value), [setAnswer, index]);
+  const onChange = useCallback(
+    (value: unknown, opts?: { journal?: boolean }) => setAnswer(index, value, opts),
+    [setAnswer, index],
+  );
   const roundClock = useCallback(() => {
     const t = store.getState().current?.session.rounds[index]?.timer;
     return t ? elapsedMs(t, Date.now()) : 0;
@@ -102,7 +105,8 @@ function KindRound({ index }: { index: number }) {
   const timeline = useMemo(
     () => ({
       count: firstCount,
-      put: (seq: number, data: unknown) => void putTimeline(index, seq, data),
+      put: (seq: number, data: unknown, opts?: { journal?: boolean }) =>
+        void putTimeline(index, seq, data, opts),
     }),
     [firstCount, putTimeline, index],
   );
