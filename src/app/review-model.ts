@@ -63,9 +63,13 @@ export function reviewModel(
   );
   const summaries = dimensionSummaries(
     rounds
-      .filter((r) => r.verdict)
-      .map((r) => ({ kind: r.kind, scores: session.rounds[r.index]!.scores })),
-    (kind) => catalog.rubrics.find((x) => x.kind === kind),
+      .filter((r) => r.verdict && r.facts)
+      .map((r) => ({
+        kind: r.kind,
+        scores: session.rounds[r.index]!.scores,
+        rubric: r.facts!.rubric,
+      })),
+    (r) => r.rubric,
   );
   const track = session.trackId ? findTrack(catalog, session.trackId) : undefined;
   return {

@@ -1,9 +1,9 @@
 // Facts about a played round that the scoring and review screens share.
 import {
   type Catalog,
-  findRubric,
   findTemplate,
   type Rubric,
+  rubricFor,
   type TemplateBase,
 } from '../domain/content';
 import type { AnyKindSpec, Signal } from '../domain/kind';
@@ -35,9 +35,9 @@ export function roundFacts(
   if (!planned || !record) return null;
   const spec = kindEntry(planned.kind)?.spec;
   const template = findTemplate(catalog, planned.kind, planned.templateId);
-  const rubric = spec ? findRubric(catalog, spec.rubricId) : undefined;
+  const rubric = spec ? rubricFor(catalog, spec.rubricId, template) : undefined;
   if (!spec || !template || !rubric) return null;
-  const answer = answers[index]?.value ?? spec.emptyAnswer(template);
+  const answer = answers[index]?.value ?? spec.emptyAnswer(template, { seed: session.seed, index });
   const timer = record.timer;
   const end = timer?.endedAt ?? Date.now();
   const usedMs = timer ? elapsedMs(timer, end) : 0;

@@ -16,7 +16,7 @@ import {
   type VerdictPolicy,
   verdictPolicySchema,
 } from '../domain/content';
-import type { AnyKindSpec } from '../domain/kind';
+import type { AnyKindSpec, BankEntry } from '../domain/kind';
 
 export interface Failure {
   file: string;
@@ -135,6 +135,26 @@ export function loadRounds(root: string, specs: AnyKindSpec[]): LoadResult {
     }
     const dir = join(root, spec.layout.dir);
     if (!existsSync(dir)) continue;
+    const bankDirs = new Set(Object.keys(spec.banks ?? {}));
+    const banks: Record<string, BankEntry[]> = {};
+    for (const [bank, bankSpec] of Object.entries(spec.banks ?? {})) {
+      const entries: BankEntry[] = [];
+      const bankDir = join(dir, bank);
+      for (const f of yamlFiles(bankDir)) {
+        const path = join(bankDir, f);
+        const value = validate(bankSpec.schema, readYaml(path), rel(path));
+        if (value !== undefined) entries.push({ name: f.replace(/\.ya?ml$/, ''), value });
+      }
+      if (existsSync(bankDir)) {
+        for (const f of readdirSync(bankDir)) {
+          if (!/\.ya?ml$/.test(f)) fail(rel(join(bankDir, f)), `not read: expected <name>.yaml`);
+        }
+      }
+      for (const p of bankSpec.lint?.(entries) ?? []) {
+        fail(rel(join(bankDir, `${p.name}.yaml`)), p.message);
+      }
+      banks[bank] = entries;
+    }
     const loaded: { template: TemplateBase; file: string; name: string }[] = [];
     if (spec.layout.type === 'file') {
       for (const f of yamlFiles(dir)) {
@@ -143,7 +163,7 @@ export function loadRounds(root: string, specs: AnyKindSpec[]): LoadResult {
         if (t) loaded.push({ template: t, file: rel(path), name: f.replace(/\.ya?ml$/, '') });
       }
       for (const f of readdirSync(dir)) {
-        if (!/\.ya?ml$/.test(f) && f !== 'README.md')
+        if (!/\.ya?ml$/.test(f) && f !== 'README.md' && !bankDirs.has(f))
           fail(rel(join(dir, f)), 'not a template: expected <id>.yaml');
       }
     } else {
@@ -189,7 +209,11 @@ export function loadRounds(root: string, specs: AnyKindSpec[]): LoadResult {
         if (t) loaded.push({ template: t, file: rel(main), name });
       }
     }
-    for (const { template, file, name } of loaded) {
+    for (const loadedOne of loaded) {
+      const { file, name } = loadedOne;
+      const template = spec.withBanks
+        ? spec.withBanks(loadedOne.template, banks)
+        : loadedOne.template;
       let ok = true;
       if (template.id !== name) {
         fail(file, `id: "${template.id}" must match its ${spec.layout.type} name "${name}"`);
@@ -204,6 +228,16 @@ export function loadRounds(root: string, specs: AnyKindSpec[]): LoadResult {
       if (gone) {
         fail(file, `id: "${template.id}" was retired (${gone.reason}); choose a new id`);
         ok = false;
+      }
+      if (template.rubric) {
+        const named = rubrics.find((r) => r.id === template.rubric);
+        if (!named) {
+          fail(file, `rubric: there is no rounds/rubrics/${template.rubric}.yaml`);
+          ok = false;
+        } else if (named.kind !== spec.kind) {
+          fail(file, `rubric: "${template.rubric}" is a ${named.kind} rubric, not ${spec.kind}`);
+          ok = false;
+        }
       }
       for (const message of spec.lint?.(template) ?? []) {
         fail(file, message);
@@ -246,16 +280,26 @@ export function loadRounds(root: string, specs: AnyKindSpec[]): LoadResult {
     });
     t.failureMode.dimensions.forEach((ref, i) => {
       const [kind, dim] = ref.split('.') as [string, string];
-      const rubric = rubrics.find((r) => r.kind === kind);
+      const ofKind = rubrics.filter((r) => r.kind === kind);
       // Dimensions of kinds not built yet are allowed: the track names its whole failure mode.
       if (
         specs.some((s) => s.kind === kind) &&
-        rubric &&
-        !rubric.dimensions.some((d) => d.id === dim)
+        ofKind.length > 0 &&
+        !ofKind.some((r) => r.dimensions.some((d) => d.id === dim))
       ) {
-        fail(file, `failureMode.dimensions[${i}]: the ${kind} rubric has no dimension "${dim}"`);
+        fail(file, `failureMode.dimensions[${i}]: no ${kind} rubric has a dimension "${dim}"`);
       }
     });
+    // The signature is a slot of this track's loop; while its kind is not built it is absent.
+    const sigRound = t.rounds.findIndex((r) => r.slot === t.signature.slot);
+    if (specs.some((s) => s.kind === t.signature.kind)) {
+      if (sigRound < 0) fail(file, `signature.slot: no round has slot "${t.signature.slot}"`);
+      else if (t.rounds[sigRound]!.kind !== t.signature.kind)
+        fail(
+          file,
+          `signature.kind: the round in slot "${t.signature.slot}" is ${t.rounds[sigRound]!.kind}, not ${t.signature.kind}`,
+        );
+    }
     tracks.push(t);
   }
   if (tracks.length === 0) fail('rounds/tracks', 'no track found');

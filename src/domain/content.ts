@@ -25,6 +25,8 @@ export const templateBaseShape = {
   /** Suggested length in minutes when practised on its own. */
   minutes: z.number().int().min(5).max(120),
   difficulty: z.enum(['easy', 'medium', 'hard']).default('medium'),
+  /** The rubric it is scored on, when not its kind's default (e.g. a production story). */
+  rubric: idSchema.optional(),
 };
 export const templateBaseSchema = z.strictObject(templateBaseShape);
 export type TemplateBase = z.infer<typeof templateBaseSchema>;
@@ -118,7 +120,12 @@ export const trackSchema = z.strictObject({
     portfolio: text,
     failureMode: text,
   }),
-  signature: z.strictObject({ kind: idSchema, title: text }),
+  /**
+   * The signature round is a slot of the loop (a kind may have other rounds that are not the
+   * signature: a paper critique beside the project defense). While its kind is not built, the
+   * slot is absent and the plan says so; it is never replaced by another round.
+   */
+  signature: z.strictObject({ slot: idSchema, kind: idSchema, title: text }),
   failureMode: z.strictObject({
     label: text,
     advice: text,
@@ -182,6 +189,15 @@ export function findTemplate(catalog: Catalog, kind: string, id: string): Templa
 
 export function findRubric(catalog: Catalog, id: string): Rubric | undefined {
   return catalog.rubrics.find((r) => r.id === id);
+}
+
+/** The rubric a template is scored on: its own when it names one, else its kind's default. */
+export function rubricFor(
+  catalog: Catalog,
+  defaultId: string,
+  template: TemplateBase | undefined,
+): Rubric | undefined {
+  return findRubric(catalog, template?.rubric ?? defaultId);
 }
 
 export function findTrack(catalog: Catalog, id: string): Track | undefined {

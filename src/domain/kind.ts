@@ -20,6 +20,23 @@ export interface Signal {
   dimensions: string[];
 }
 
+export interface BankEntry {
+  /** The file name without .yaml. */
+  name: string;
+  value: unknown;
+}
+
+export interface BankSpec {
+  schema: z.ZodType<unknown>;
+  /** Problems across the bank, each as (file name without .yaml, message). */
+  lint?(entries: BankEntry[]): { name: string; message: string }[];
+}
+
+export interface RoundContext {
+  seed: number;
+  index: number;
+}
+
 /** How a kind's templates are laid out under rounds/. */
 export type TemplateLayout =
   /** rounds/<dir>/<id>.yaml holds the whole template. */
@@ -43,11 +60,24 @@ export interface RoundKindSpec<T extends TemplateBase = TemplateBase, A = unknow
   answerSchema: z.ZodType<A>;
   /** What the person records at scoring time besides the rubric (e.g. a key-point checklist). */
   scoringSchema: z.ZodType<S>;
-  emptyAnswer(template: T): A;
+  /**
+   * The answer a round starts from. ctx carries the session seed and the round's index, so a kind
+   * that draws (probes from a bank) draws the same for the same session; the store saves it when
+   * the round starts, so a reload never redraws.
+   */
+  emptyAnswer(template: T, ctx?: RoundContext): A;
   emptyScoring(template: T): S;
   /** Is there anything in the answer at all (used to warn before ending an empty round)? */
   isAnswerEmpty(answer: A): boolean;
   signals(input: { template: T; answer: A; scoring: S }): Signal[];
+  /**
+   * Shared content the kind's templates draw from (a probe bank), not templates themselves:
+   * rounds/<layout.dir>/<bank>/<name>.yaml, each file validated by the bank's schema; lint sees
+   * the whole bank (cross-file rules) and names the file of each problem.
+   */
+  banks?: Record<string, BankSpec>;
+  /** Fills a validated template with what it draws from the banks, when the content loads. */
+  withBanks?(template: T, banks: Record<string, BankEntry[]>): T;
   /** Problems with one template that its schema cannot see (cross-field rules). */
   lint?(template: T): string[];
   /** Figures for check:rounds --json under extra.<kind>. */

@@ -137,7 +137,7 @@ export function assemblePlan(
     minutes: r.minutes,
     weight: r.weight,
     tags: r.tags,
-    signature: r.kind === track.signature.kind,
+    signature: r.slot === track.signature.slot,
   }));
   return {
     trackId: track.id,

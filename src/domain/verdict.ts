@@ -80,16 +80,17 @@ export interface DimensionSummary {
 }
 
 /** Mean self-score per rubric dimension across rounds, weakest first. */
-export function dimensionSummaries(
-  rounds: { kind: string; scores: Record<string, Level> }[],
-  rubricOf: (kind: string) => Rubric | undefined,
+export function dimensionSummaries<R extends { kind: string; scores: Record<string, Level> }>(
+  rounds: R[],
+  /** The rubric a round was scored on (a kind may have several: one per round type). */
+  rubricOf: (round: R) => Rubric | undefined,
 ): DimensionSummary[] {
   const acc = new Map<
     string,
     { kind: string; dimension: string; name: string; values: number[] }
   >();
   for (const r of rounds) {
-    const rubric = rubricOf(r.kind);
+    const rubric = rubricOf(r);
     if (!rubric) continue;
     for (const d of rubric.dimensions) {
       const v = r.scores[d.id];

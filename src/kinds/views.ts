@@ -2,6 +2,45 @@
 // without pulling React into Node.
 import type { ComponentType } from 'react';
 
+/** One of the person's own projects (settings → My projects), as a round sees it. */
+export interface Project {
+  id: string;
+  type: 'research' | 'production';
+  title: string;
+  summary: string;
+  role: string;
+  result: string;
+  limitations: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ProjectAccess {
+  list(): Promise<Project[]>;
+  save(project: Project): Promise<void>;
+}
+
+/** A recorded piece of a clip (a spoken answer), as stored. */
+export interface MediaPiece {
+  clip: string;
+  seq: number;
+  blob: Blob;
+  mimeType: string;
+  /** Wall-clock time the piece was recorded up to. */
+  at: number;
+}
+
+/**
+ * Recordings of this round, stored straight to IndexedDB piece by piece (never through the
+ * localStorage journal); a failed write shows the same "not saved yet" banner as answers.
+ */
+export interface MediaAccess {
+  put(piece: MediaPiece): boolean;
+  /** Every piece of this round, in clip and seq order. */
+  list(): Promise<MediaPiece[]>;
+  remove(clip: string): Promise<void>;
+}
+
 export interface RoundViewProps<T = unknown, A = unknown> {
   template: T;
   answer: A;
@@ -14,6 +53,12 @@ export interface RoundViewProps<T = unknown, A = unknown> {
   locked: boolean;
   /** Milliseconds on the round clock now (for stamping events such as runs and hint reveals). */
   roundClock: () => number;
+  /** The session's seed and this round's place in it (what a kind draws is fixed by them). */
+  seed: number;
+  roundIndex: number;
+  /** Always given by the app; optional so views that record nothing can be tested without. */
+  media?: MediaAccess;
+  projects?: ProjectAccess;
   /** The round's append-only log, stored piece by piece (e.g. a coding replay). */
   timeline: {
     count: number;
@@ -30,6 +75,7 @@ export interface ScoringExtrasProps<T = unknown, A = unknown, S = unknown> {
   timeline: unknown[];
   /** Round-clock ms the round lasted. */
   usedMs: number;
+  media?: MediaAccess;
 }
 
 export interface ReviewSummaryProps<T = unknown, A = unknown, S = unknown> {
@@ -38,6 +84,7 @@ export interface ReviewSummaryProps<T = unknown, A = unknown, S = unknown> {
   scoring: S;
   timeline: unknown[];
   usedMs: number;
+  media?: MediaAccess;
 }
 
 export interface KindViews {

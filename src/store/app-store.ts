@@ -2,11 +2,10 @@
 // the history list, save status and tab ownership. Everything stored goes through the saver,
 // record by record; nothing ticking is kept here (the clock is derived where it is shown).
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { type Catalog, findRubric, findTemplate, type TemplateBase } from '../domain/content';
+import { type Catalog, findTemplate, rubricFor, type TemplateBase } from '../domain/content';
 import type { AnyKindSpec, KindFinish } from '../domain/kind';
 import { assemblePlan, type LoopPlan, type LoopRequest } from '../domain/plan';
 import { newSeed } from '../domain/rng';
-import { elapsedMs } from '../domain/timer';
 import {
   createSession,
   isAnswerLocked,
@@ -15,6 +14,7 @@ import {
   type SessionEvent,
   timedOut,
 } from '../domain/session';
+import { elapsedMs } from '../domain/timer';
 import * as dbm from './db';
 import { recoverJournal } from './recovery';
 import { createSaver, type Journal, type Saver, type SaveStatus } from './saver';
@@ -86,6 +86,15 @@ export interface AppState {
   putTimeline(index: number, seq: number, data: unknown, opts?: { journal?: boolean }): boolean;
   /** Runs the kind's finish step for an ended round, once (see KindFinish). */
   finishRound(index: number): Promise<void>;
+  /** A recorded piece of the running round, straight to IndexedDB (see MediaAccess). */
+  putMedia(index: number, piece: dbm.MediaPiece): boolean;
+  /** The recorded pieces of a session's round (any session: scoring, review, history). */
+  listMedia(sessionId: string, index: number): Promise<dbm.MediaPiece[]>;
+  deleteClip(sessionId: string, index: number, clip: string): Promise<void>;
+  /** My projects (settings), kept across sessions. */
+  listProjects(): Promise<dbm.ProjectRecord[]>;
+  saveProject(project: dbm.ProjectRecord): Promise<void>;
+  deleteProject(id: string): Promise<void>;
   checkTimeout(): void;
   takeOver(): Promise<void>;
   deleteSession(id: string): Promise<(() => Promise<void>) | null>;
@@ -130,10 +139,11 @@ export function createAppStore(deps: AppDeps): AppStore {
   };
 
   const dimensionsOf = (s: Session) => (i: number) => {
-    const kind = s.plan.rounds[i]?.kind;
-    const spec = kind ? specOf(deps, kind) : undefined;
-    const rubric = spec ? findRubric(deps.catalog, spec.rubricId) : undefined;
-    return rubric?.dimensions.map((d) => d.id) ?? [];
+    const planned = s.plan.rounds[i];
+    const spec = planned ? specOf(deps, planned.kind) : undefined;
+    if (!planned || !spec) return [];
+    const template = findTemplate(deps.catalog, planned.kind, planned.templateId);
+    return rubricFor(deps.catalog, spec.rubricId, template)?.dimensions.map((d) => d.id) ?? [];
   };
 
   const store = createStore<AppState>()((set, get) => {
@@ -144,6 +154,20 @@ export function createAppStore(deps: AppDeps): AppStore {
         deps.requestPersist?.();
       }
       saver.put(write, { immediate, journal });
+    };
+
+    // The answer a round starts from is stored when it starts: what a kind drew from the
+    // session seed (probes from a bank) is then fixed, whatever the bank becomes later.
+    const startAnswer = async (index: number) => {
+      const cur = get().current;
+      const planned = cur?.session.plan.rounds[index];
+      const spec = planned && specOf(deps, planned.kind);
+      if (!cur || !planned || !spec) return;
+      const catalog = await get().fullCatalog([planned.kind]);
+      const template = findTemplate(catalog, planned.kind, planned.templateId);
+      const live = get().current;
+      if (!template || live?.session.id !== cur.session.id || live.answers[index]) return;
+      get().setAnswer(index, spec.emptyAnswer(template, { seed: cur.session.seed, index }));
     };
 
     // A tab that does not own the session follows the owner's edits as they are saved.
@@ -184,7 +208,8 @@ export function createAppStore(deps: AppDeps): AppStore {
       let current = session;
       for (const w of saver?.pendingWrites() ?? []) {
         if (w.store === 'sessions' && w.value.id === id) current = w.value;
-        else if (w.store === 'answers' && w.value.sessionId === id) answers[w.value.index] = w.value;
+        else if (w.store === 'answers' && w.value.sessionId === id)
+          answers[w.value.index] = w.value;
         else if (w.store === 'timeline' && w.value.sessionId === id) {
           timeline[w.value.index] ??= [];
           timeline[w.value.index]![w.value.seq] = w.value.data;
@@ -292,15 +317,30 @@ export function createAppStore(deps: AppDeps): AppStore {
           },
         });
         let toWrite = session;
+        const writes: dbm.Write[] = [];
         if (opts?.start) {
           const started = reduce(
             session,
             { type: 'start', now: now() },
             { dimensionsOf: dimensionsOf(session) },
           );
-          if (started.ok) toWrite = started.session;
+          if (started.ok) {
+            toWrite = started.session;
+            const r = plan.rounds[0]!;
+            const template = full.templates[r.kind]!.find((x) => x.id === r.templateId);
+            writes.push({
+              store: 'answers',
+              value: {
+                sessionId: toWrite.id,
+                index: 0,
+                kind: r.kind,
+                value: specOf(deps, r.kind)!.emptyAnswer(template, { seed, index: 0 }),
+                updatedAt: toWrite.updatedAt,
+              },
+            });
+          }
         }
-        await dbm.writeBatch(db, [{ store: 'sessions', value: toWrite }]);
+        await dbm.writeBatch(db, [{ store: 'sessions', value: toWrite }, ...writes]);
         return toWrite.id;
       },
 
@@ -354,6 +394,7 @@ export function createAppStore(deps: AppDeps): AppStore {
         if (event.type === 'start' || event.type === 'start-next') {
           const kinds = new Set(result.session.plan.rounds.map((r) => r.kind));
           for (const k of deps.kinds) if (kinds.has(k.spec.kind)) k.warm?.();
+          if (result.session.phase.name === 'round') void startAnswer(result.session.phase.index);
         }
         return { ok: true };
       },
@@ -408,7 +449,9 @@ export function createAppStore(deps: AppDeps): AppStore {
           const template = findTemplate(catalog, planned.kind, planned.templateId);
           if (!template) throw new Error('the template is not in this version');
           const latest = get().current;
-          const answer = latest?.answers[index]?.value ?? entry.spec.emptyAnswer(template);
+          const answer =
+            latest?.answers[index]?.value ??
+            entry.spec.emptyAnswer(template, { seed: session.seed, index });
           const ended = latest?.session.rounds[index]?.timer;
           const result = await mod.default({
             template,
@@ -436,6 +479,48 @@ export function createAppStore(deps: AppDeps): AppStore {
         } finally {
           finishing.delete(key);
         }
+      },
+
+      putMedia(index, piece) {
+        const cur = get().current;
+        if (!cur || get().ownership !== 'owner') return false;
+        persist(
+          {
+            store: 'media',
+            value: { sessionId: cur.session.id, index, ...piece, updatedAt: now() },
+          },
+          true,
+          false,
+        );
+        return true;
+      },
+
+      async listMedia(sessionId, index) {
+        if (!db) return [];
+        await get().flush();
+        const pieces = (await dbm.getMedia(db, sessionId)).filter((m) => m.index === index);
+        return pieces
+          .sort((a, b) => a.clip.localeCompare(b.clip) || a.seq - b.seq)
+          .map(({ clip, seq, blob, mimeType, at }) => ({ clip, seq, blob, mimeType, at }));
+      },
+
+      async deleteClip(sessionId, index, clip) {
+        if (!db) return;
+        await get().flush();
+        await dbm.deleteClip(db, sessionId, index, clip);
+      },
+
+      async listProjects() {
+        return db ? dbm.listProjects(db) : [];
+      },
+
+      async saveProject(project) {
+        if (!db) throw new Error('storage is not ready');
+        await dbm.putProject(db, project);
+      },
+
+      async deleteProject(id) {
+        if (db) await dbm.deleteProject(db, id);
       },
 
       putTimeline(index, seq, data, opts) {

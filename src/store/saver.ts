@@ -55,7 +55,8 @@ export interface Saver {
 export function keyOf(w: Write): string {
   if (w.store === 'sessions') return `s:${w.value.id}`;
   if (w.store === 'answers') return `a:${w.value.sessionId}:${w.value.index}`;
-  return `t:${w.value.sessionId}:${w.value.index}:${w.value.seq}`;
+  if (w.store === 'timeline') return `t:${w.value.sessionId}:${w.value.index}:${w.value.seq}`;
+  return `m:${w.value.sessionId}:${w.value.index}:${w.value.clip}:${w.value.seq}`;
 }
 
 export function createSaver(opts: SaverOptions): Saver {
@@ -73,9 +74,7 @@ export function createSaver(opts: SaverOptions): Saver {
 
   const journalNow = () => {
     try {
-      opts.journal?.write(
-        Object.fromEntries([...pending].filter(([, e]) => e.journal !== false)),
-      );
+      opts.journal?.write(Object.fromEntries([...pending].filter(([, e]) => e.journal !== false)));
     } catch {
       // A full disk can refuse the journal too; the work is still in memory and retried.
     }

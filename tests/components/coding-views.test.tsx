@@ -96,6 +96,8 @@ function renderRound(opts: { locked?: boolean; answer?: CodingAnswer } = {}) {
   const pieces: unknown[] = [];
   const utils = render(
     <views.Round
+      seed={1}
+      roundIndex={0}
       template={template}
       answer={opts.answer ?? empty}
       onChange={onChange}
@@ -193,6 +195,8 @@ describe('the coding round', () => {
     expect(after).toMatchObject({ hintsShown: 1, hintTimes: [65_000] });
     rerender(
       <views.Round
+        seed={1}
+        roundIndex={0}
         template={template}
         answer={after}
         onChange={onChange}

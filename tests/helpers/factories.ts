@@ -61,7 +61,7 @@ export function makeTrack(overrides: Partial<Track> = {}): Track {
     short: 'MLE',
     summary: 'MLE',
     glance: { coding: 'c', signatureRound: 's', math: 'm', portfolio: 'p', failureMode: 'f' },
-    signature: { kind: 'system-design', title: 'ML system design' },
+    signature: { slot: 'system-design', kind: 'system-design', title: 'ML system design' },
     failureMode: {
       label: 'Cannot productionize',
       advice: 'Practise serving.',
@@ -97,7 +97,7 @@ export function makeCatalog(overrides: Partial<Catalog> = {}): Catalog {
         id: 'rs',
         name: 'Research Scientist',
         short: 'RS',
-        signature: { kind: 'deep-dive', title: 'Research deep dive' },
+        signature: { slot: 'project-defense', kind: 'deep-dive', title: 'Research deep dive' },
       }),
     ],
     rubrics: [makeRubric()],

@@ -7,6 +7,7 @@ import type { Current } from '../../store/app-store';
 import { Signals } from '../../ui/Signals';
 import { kindViews } from '../kind-views';
 import { fmt, formulaText, type ReviewRound, reviewModel } from '../review-model';
+import { useMediaAccess } from '../services';
 import { useApp } from '../store-context';
 import { useFullCatalog } from '../use-full-catalog';
 import { NotFound } from './NotFound';
@@ -173,7 +174,13 @@ function ReviewBody({ data }: { data: Current }) {
 
       <h2>Round by round</h2>
       {model.rounds.map((r) => (
-        <RoundDetail key={r.index} r={r} answers={answers} timeline={data.timeline} />
+        <RoundDetail
+          key={r.index}
+          r={r}
+          answers={answers}
+          timeline={data.timeline}
+          sessionId={session.id}
+        />
       ))}
     </section>
   );
@@ -223,10 +230,12 @@ function RoundDetail({
   r,
   answers,
   timeline,
+  sessionId,
 }: {
   r: ReviewRound;
   answers: Current['answers'];
   timeline: Current['timeline'];
+  sessionId: string;
 }) {
   if (!r.played || !r.facts) return null;
   const f = r.facts;
@@ -249,13 +258,18 @@ function RoundDetail({
           scoring={f.record.scoring}
           timeline={timeline[r.index] ?? []}
           usedMs={f.usedMs}
+          sessionId={sessionId}
+          index={r.index}
         />
       </Suspense>
     </details>
   );
 }
 
-function Summary(props: ReviewSummaryProps & { kind: string }) {
+function Summary(
+  props: Omit<ReviewSummaryProps, 'media'> & { kind: string; sessionId: string; index: number },
+) {
   const View = use(kindViews(props.kind)).ReviewSummary;
-  return <View {...props} />;
+  const media = useMediaAccess(props.sessionId, props.index);
+  return <View {...props} media={media} />;
 }

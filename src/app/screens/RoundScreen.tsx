@@ -5,6 +5,7 @@ import { kindEntry } from '../../kinds/registry';
 import { Clock } from '../../ui/Clock';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { kindViews } from '../kind-views';
+import { useMediaAccess, useProjectAccess } from '../services';
 import { useShortcuts } from '../shortcuts';
 import { useApp, useAppStore } from '../store-context';
 import { useFullCatalog } from '../use-full-catalog';
@@ -89,7 +90,11 @@ function KindRound({ index }: { index: number }) {
   const locked = useApp(
     (s) => s.ownership !== 'owner' || s.current!.session.phase.name !== 'round',
   );
-  const answer = stored ?? spec.emptyAnswer(template);
+  const seed = useApp((s) => s.current!.session.seed);
+  const sessionId = useApp((s) => s.current!.session.id);
+  const media = useMediaAccess(sessionId, index);
+  const projects = useProjectAccess();
+  const answer = stored ?? spec.emptyAnswer(template, { seed, index });
   const setAnswer = useApp((s) => s.setAnswer);
   const onChange = useCallback(
     (value: unknown, opts?: { journal?: boolean }) => setAnswer(index, value, opts),
@@ -119,6 +124,10 @@ function KindRound({ index }: { index: number }) {
       locked={locked}
       roundClock={roundClock}
       timeline={timeline}
+      seed={seed}
+      roundIndex={index}
+      media={media}
+      projects={projects}
     />
   );
 }

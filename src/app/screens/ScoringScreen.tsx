@@ -5,6 +5,7 @@ import { RubricForm } from '../../ui/RubricForm';
 import { Signals } from '../../ui/Signals';
 import { kindViews } from '../kind-views';
 import { roundFacts } from '../round-facts';
+import { useMediaAccess } from '../services';
 import { useShortcuts } from '../shortcuts';
 import { useApp } from '../store-context';
 import { useFullCatalog } from '../use-full-catalog';
@@ -98,8 +99,8 @@ export function ScoreRound({ index, readOnly = false }: { index: number; readOnl
       <div className="scoring-main">
         {record.finish?.state === 'running' && (
           <p className="card note" role="status">
-            Finishing the round in the background (for code: one last Submit of what you wrote)…
-            the signals below update when it is done.
+            Finishing the round in the background (for code: one last Submit of what you wrote)… the
+            signals below update when it is done.
           </p>
         )}
         {record.finish?.summary && (
@@ -175,6 +176,7 @@ function Extras({
   const facts = roundFacts(catalog, session, answers, index)!;
   const timeline = useApp((s) => s.current!.timeline[index] ?? NO_PIECES);
   const views = use(kindViews(facts.spec.kind));
+  const media = useMediaAccess(session.id, index);
   const View = views.ScoringExtras;
   return (
     <View
@@ -185,6 +187,7 @@ function Extras({
       readOnly={readOnly}
       timeline={timeline}
       usedMs={facts.usedMs}
+      media={media}
     />
   );
 }

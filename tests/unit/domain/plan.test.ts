@@ -6,7 +6,7 @@ import {
   swapTemplate,
   totalMinutes,
 } from '../../../src/domain/plan';
-import { KINDS, makeCatalog } from '../../helpers/factories';
+import { KINDS, makeCatalog, makeTrack } from '../../helpers/factories';
 
 const catalog = makeCatalog();
 const mle = { type: 'track', trackId: 'mle' } as const;
@@ -95,6 +95,21 @@ describe('loop assembly', () => {
       [...KINDS, { kind: 'system-design', title: 'Design' }],
     );
     expect(withSig.signature?.available).toBe(true);
+  });
+
+  it("the signature is the track's slot, not every round of its kind", () => {
+    const track = makeTrack({
+      id: 'rs',
+      signature: { slot: 'b', kind: 'fundamentals', title: 'The signature' },
+    });
+    const c = makeCatalog({ tracks: [track] });
+    const plan = assemblePlan(c, { type: 'track', trackId: 'rs' }, 1, [], KINDS);
+    // Both rounds are fundamentals; only slot b is the signature round.
+    expect(plan.rounds.map((r) => [r.slot, r.signature])).toEqual([
+      ['a', false],
+      ['b', true],
+    ]);
+    expect(plan.signature).toMatchObject({ available: true, included: true });
   });
 
   it('a practice plan has one round at the template length', () => {

@@ -274,6 +274,68 @@ describe('the app store', () => {
     });
   });
 
+  it('the answer a round starts from is drawn from the session seed and stored when it starts', async () => {
+    const drawing = {
+      ...fundamentalsSpec,
+      emptyAnswer: (_t: unknown, ctx?: { seed: number; index: number }) => ({
+        answers: {},
+        drawn: `seed ${ctx?.seed} round ${ctx?.index}`,
+      }),
+    };
+    const name = `draw-${dbCount++}`;
+    const store = createAppStore({
+      catalog: makeCatalog(),
+      kinds: [{ spec: drawing }],
+      openDb: () => openDb(name),
+      saverTiming: { debounceMs: 10, maxWaitMs: 20, retryMs: [20] },
+    });
+    await store.getState().init();
+    const id = await store.getState().newSession({ type: 'track', trackId: 'mle' });
+    await store.getState().openSession(id);
+    const seed = store.getState().current!.session.seed;
+    store.getState().dispatch({ type: 'start' });
+    await vi.waitFor(() =>
+      expect(store.getState().current!.answers[0]?.value).toEqual({
+        answers: {},
+        drawn: `seed ${seed} round 0`,
+      }),
+    );
+    await store.getState().flush();
+    const db = await openDb(name);
+    expect((await getAnswers(db, id))[0]?.value).toMatchObject({ drawn: `seed ${seed} round 0` });
+    db.close();
+  });
+
+  it('recorded pieces go straight to IndexedDB, are listed in order, and go with their session', async () => {
+    const { store, name, storage } = setup();
+    await store.getState().init();
+    const id = await store.getState().newSession({ type: 'track', trackId: 'mle' });
+    await store.getState().openSession(id);
+    store.getState().dispatch({ type: 'start' });
+    store.getState().setAnswer(0, { answers: { q1: 'journaled' } });
+    const piece = (clip: string, seq: number) => ({
+      clip,
+      seq,
+      blob: new Blob([`${clip}-${seq}`]),
+      mimeType: 'audio/webm',
+      at: 1000 + seq,
+    });
+    expect(store.getState().putMedia(0, piece('b', 0))).toBe(true);
+    store.getState().putMedia(0, piece('a', 1));
+    store.getState().putMedia(0, piece('a', 0));
+    // Nothing of a recording goes into the synchronous journal; the answer typed beside it does.
+    expect(storage.getItem('journal')).toContain('journaled');
+    expect(storage.getItem('journal')).not.toContain('audio/webm');
+    const listed = await store.getState().listMedia(id, 0);
+    expect(listed.map((p) => `${p.clip}${p.seq}`)).toEqual(['a0', 'a1', 'b0']);
+    await store.getState().deleteClip(id, 0, 'a');
+    expect((await store.getState().listMedia(id, 0)).map((p) => p.clip)).toEqual(['b']);
+    await store.getState().deleteSession(id);
+    const db = await openDb(name);
+    expect(await db.getAll('media')).toEqual([]);
+    db.close();
+  });
+
   it('asks the browser to keep its storage, once, at the first save', async () => {
     const requestPersist = vi.fn();
     const store = createAppStore({

@@ -54,6 +54,42 @@ describe('database migrations', () => {
     v2.close();
   });
 
+  it('3 "add my projects and recorded answers": a version-2 database keeps everything and gains both stores', async () => {
+    const name = freshName();
+    const v2 = await openDb(name, { migrations: MIGRATIONS.slice(0, 2) });
+    await v2.put('sessions', { id: 's1', createdAt: 5 } as never);
+    await v2.put('timeline', { sessionId: 's1', index: 0, seq: 0, data: { v: 1 }, updatedAt: 7 });
+    v2.close();
+    const v3 = await openDb(name, { migrations: MIGRATIONS.slice(0, 3) });
+    expect(v3.version).toBe(3);
+    expect(await v3.get('sessions', 's1')).toMatchObject({ id: 's1' });
+    expect(await v3.getAllFromIndex('timeline', 'sessionId', 's1')).toHaveLength(1);
+    await v3.put('projects', {
+      id: 'p1',
+      type: 'research',
+      title: 'Sparse attention',
+      summary: 's',
+      role: 'r',
+      result: '2x faster',
+      limitations: 'l',
+      createdAt: 1,
+      updatedAt: 2,
+    });
+    await v3.put('media', {
+      sessionId: 's1',
+      index: 0,
+      clip: 'c1',
+      seq: 0,
+      blob: new Blob(['x']),
+      mimeType: 'audio/webm',
+      at: 3,
+      updatedAt: 3,
+    });
+    expect((await v3.getAllFromIndex('projects', 'updatedAt')).map((p) => p.id)).toEqual(['p1']);
+    expect(await v3.getAllFromIndex('media', 'clip', ['s1', 0, 'c1'])).toHaveLength(1);
+    v3.close();
+  });
+
   it('refuses nothing from a database left at an older version: it upgrades in place', async () => {
     const name = freshName();
     // A browser that last ran the first release: version 1 with one session in it.
