@@ -8,6 +8,7 @@ import { LoopScreen } from './screens/LoopScreen';
 import { NotFound } from './screens/NotFound';
 import { Practice, PracticeKind, PracticeStart } from './screens/Practice';
 import { Review } from './screens/Review';
+import { Settings } from './screens/Settings';
 import { WhichTrack } from './screens/WhichTrack';
 import { ShortcutProvider, useShortcuts } from './shortcuts';
 import { useApp } from './store-context';
@@ -91,6 +92,9 @@ function Shell() {
           <a href="#/history" aria-current={route.name === 'history' ? 'page' : undefined}>
             History
           </a>
+          <a href="#/settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
+            Settings
+          </a>
         </nav>
         <div className="topbar-tools">
           <button type="button" className="ghost" onClick={cycleTheme} title="Switch theme">
@@ -137,6 +141,8 @@ function Screen({ route }: { route: Route }) {
       return <Review key={route.sessionId} sessionId={route.sessionId} />;
     case 'history':
       return <History />;
+    case 'settings':
+      return <Settings />;
     case 'practice':
       return <Practice />;
     case 'practice-kind':

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'loop'; sessionId: string }
   | { name: 'review'; sessionId: string }
   | { name: 'history' }
+  | { name: 'settings' }
   | { name: 'practice' }
   | { name: 'practice-kind'; kind: string }
   /** fresh: start a new session even if one for this template is in progress. */
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
   if (a === 'which-track' && !b) return { name: 'which-track' };
   if (a === 'custom' && !b) return { name: 'custom' };
   if (a === 'history' && !b) return { name: 'history' };
+  if (a === 'settings' && !b) return { name: 'settings' };
   if (a === 'loop' && b && !c) return { name: 'loop', sessionId: b };
   if (a === 'review' && b && !c) return { name: 'review', sessionId: b };
   if (a === 'practice') {
@@ -58,6 +60,8 @@ export function href(route: Route): string {
       return '#/custom';
     case 'history':
       return '#/history';
+    case 'settings':
+      return '#/settings';
     case 'loop':
       return `#/loop/${route.sessionId}`;
     case 'review':

@@ -24,6 +24,7 @@ for (const width of [360, 390]) {
       ['/#/which-track', /track/i],
       ['/#/custom', /loop/i],
       ['/#/history', /History/],
+      ['/#/settings', /Settings/],
       ['/#/practice', /Practise/],
       ['/#/practice/coding', /Practise/],
     ] as const) {
