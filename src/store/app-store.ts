@@ -5,6 +5,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type Catalog, findTemplate, rubricFor, type TemplateBase } from '../domain/content';
 import type { AnyKindSpec, KindFinish } from '../domain/kind';
 import { assemblePlan, type LoopPlan, type LoopRequest } from '../domain/plan';
+import {
+  answerRecordSchema,
+  checkRecord,
+  checkSession,
+  timelineRecordSchema,
+} from '../domain/records';
 import { newSeed } from '../domain/rng';
 import {
   createSession,
@@ -59,7 +65,9 @@ export interface AppState {
   /** Counts every read of the session from storage (open, take-over, following the owning
    * tab): views that own their text (an editor) start again from the stored answer. */
   loads: number;
-  currentState: 'idle' | 'loading' | 'ready' | 'missing';
+  currentState: 'idle' | 'loading' | 'ready' | 'missing' | 'damaged';
+  /** Stored records that failed their schema: skipped, reported, downloadable as they are. */
+  damaged: DamagedRecord[];
   ownership: Ownership;
   save: SaveStatus;
   sessions: Session[] | null;
@@ -103,6 +111,13 @@ export interface AppState {
 }
 
 export type AppStore = StoreApi<AppState>;
+
+export interface DamagedRecord {
+  store: 'sessions' | 'answers' | 'timeline' | 'projects';
+  key: string;
+  error: string;
+  raw: unknown;
+}
 
 export function specOf(deps: Pick<AppDeps, 'kinds'>, kind: string): AnyKindSpec | undefined {
   return deps.kinds.find((k) => k.spec.kind === kind)?.spec;
@@ -179,7 +194,12 @@ export function createAppStore(deps: AppDeps): AppStore {
         const cur = get().current;
         if (!cur || get().ownership === 'owner') return;
         const fresh = await loadCurrent(cur.session.id);
-        if (fresh && get().current?.session.id === cur.session.id && get().ownership !== 'owner')
+        if (
+          fresh &&
+          fresh !== 'damaged' &&
+          get().current?.session.id === cur.session.id &&
+          get().ownership !== 'owner'
+        )
           set({ current: fresh, loads: get().loads + 1 });
       }, 150);
     };
@@ -189,16 +209,46 @@ export function createAppStore(deps: AppDeps): AppStore {
       onSaved: follow,
     };
 
-    const loadCurrent = async (id: string): Promise<Current | null> => {
+    const report = (found: DamagedRecord[]) => {
+      if (found.length === 0) return;
+      const known = new Set(get().damaged.map((d) => `${d.store}/${d.key}`));
+      const fresh = found.filter((d) => !known.has(`${d.store}/${d.key}`));
+      if (fresh.length) set({ damaged: [...get().damaged, ...fresh] });
+    };
+
+    /** Every record read from IndexedDB is checked; a damaged one is reported and skipped. */
+    const loadCurrent = async (id: string): Promise<Current | null | 'damaged'> => {
       if (!db) return null;
-      const session = await dbm.getSession(db, id);
-      if (!session) return null;
+      const raw = await dbm.getSession(db, id);
+      if (!raw) return null;
+      const checked = checkSession(raw, 'session');
+      if (!checked.ok) {
+        report([{ store: 'sessions', key: id, error: checked.error, raw }]);
+        return 'damaged';
+      }
+      const session = checked.value as Session;
+      const found: DamagedRecord[] = [];
       const answers: Record<number, dbm.AnswerRecord> = {};
-      for (const a of await dbm.getAnswers(db, id)) answers[a.index] = a;
+      for (const a of await dbm.getAnswers(db, id)) {
+        const c = checkRecord(answerRecordSchema, a, `answers[${a?.index}]`);
+        if (c.ok) answers[a.index] = a;
+        else found.push({ store: 'answers', key: `${id}/${a?.index}`, error: c.error, raw: a });
+      }
       const timeline: Record<number, unknown[]> = {};
-      const pieces = (await dbm.getTimeline(db, id)).sort(
-        (a, b) => a.index - b.index || a.seq - b.seq,
-      );
+      const pieces = (await dbm.getTimeline(db, id))
+        .filter((t) => {
+          const c = checkRecord(timelineRecordSchema, t, `timeline[${t?.index}][${t?.seq}]`);
+          if (!c.ok)
+            found.push({
+              store: 'timeline',
+              key: `${id}/${t?.index}/${t?.seq}`,
+              error: c.error,
+              raw: t,
+            });
+          return c.ok;
+        })
+        .sort((a, b) => a.index - b.index || a.seq - b.seq);
+      report(found);
       for (const t of pieces) {
         timeline[t.index] ??= [];
         timeline[t.index]![t.seq] = t.data;
@@ -241,6 +291,7 @@ export function createAppStore(deps: AppDeps): AppStore {
       current: null,
       loads: 0,
       currentState: 'idle',
+      damaged: [],
       ownership: 'owner',
       save: { state: 'saved' },
       sessions: null,
@@ -280,7 +331,20 @@ export function createAppStore(deps: AppDeps): AppStore {
 
       async refreshSessions() {
         if (!db) return [];
-        const sessions = await dbm.listSessions(db);
+        const sessions: Session[] = [];
+        const found: DamagedRecord[] = [];
+        for (const raw of await dbm.listSessions(db)) {
+          const c = checkSession(raw, 'session');
+          if (c.ok) sessions.push(c.value as Session);
+          else
+            found.push({
+              store: 'sessions',
+              key: String((raw as { id?: unknown })?.id ?? '?'),
+              error: c.error,
+              raw,
+            });
+        }
+        report(found);
         set({ sessions });
         return sessions;
       },
@@ -289,7 +353,8 @@ export function createAppStore(deps: AppDeps): AppStore {
         await get().flush();
         const live = get().current;
         if (live?.session.id === id) return live;
-        return loadCurrent(id);
+        const loaded = await loadCurrent(id);
+        return loaded === 'damaged' ? null : loaded;
       },
 
       async newSession(request, opts) {
@@ -349,9 +414,9 @@ export function createAppStore(deps: AppDeps): AppStore {
         set({ currentState: 'loading', current: null });
         await get().flush();
         const loaded = await loadCurrent(id);
-        if (!loaded) {
+        if (!loaded || loaded === 'damaged') {
           deps.guard?.release();
-          set({ currentState: 'missing' });
+          set({ currentState: loaded === 'damaged' ? 'damaged' : 'missing' });
           return;
         }
         const ownership = deps.guard ? await deps.guard.claim(id, guardHooks) : 'owner';
@@ -553,7 +618,11 @@ export function createAppStore(deps: AppDeps): AppStore {
         const ownership = await deps.guard.takeOver(cur.session.id, guardHooks);
         // Read again: the other tab saved its last edits before letting go.
         const fresh = await loadCurrent(cur.session.id);
-        set({ ownership, current: fresh ?? cur, loads: get().loads + 1 });
+        set({
+          ownership,
+          current: fresh && fresh !== 'damaged' ? fresh : cur,
+          loads: get().loads + 1,
+        });
         get().checkTimeout();
       },
 

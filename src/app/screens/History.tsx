@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Session } from '../../domain/session';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { download, safeJson } from '../../ui/download';
 import { reviewModel } from '../review-model';
 import { useApp } from '../store-context';
 import { useFullCatalog } from '../use-full-catalog';
@@ -24,6 +25,7 @@ export function History() {
   return (
     <section>
       <h1 tabIndex={-1}>History</h1>
+      <DamagedRecords />
       {sessions === null ? (
         <p className="muted">Loading…</p>
       ) : list.length === 0 ? (
@@ -70,6 +72,40 @@ export function History() {
         <p>Its answers and scores are removed from this browser. You can undo for a few seconds.</p>
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** Records that failed their check when read: skipped everywhere, listed here as they are. */
+function DamagedRecords() {
+  const damaged = useApp((s) => s.damaged);
+  if (damaged.length === 0) return null;
+  return (
+    <div className="card note" role="note">
+      <h2>
+        {damaged.length === 1 ? 'One stored record is' : `${damaged.length} stored records are`}{' '}
+        damaged
+      </h2>
+      <p>
+        They are skipped so the rest works; nothing was changed or deleted. Download one to keep it
+        or to look at what is wrong.
+      </p>
+      <ul>
+        {damaged.map((d) => (
+          <li key={`${d.store}/${d.key}`}>
+            <code>
+              {d.store} {d.key}
+            </code>
+            : {d.error}{' '}
+            <button
+              type="button"
+              onClick={() => download(`mockloop-damaged-${d.store}-${d.key}.json`, safeJson(d.raw))}
+            >
+              Download as stored
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

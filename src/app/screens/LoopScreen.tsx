@@ -27,6 +27,7 @@ export function LoopScreen({ sessionId }: { sessionId: string }) {
   }, [phase?.name, sessionId]);
 
   if (state === 'missing') return <NotFound what="session" />;
+  if (state === 'damaged') return <DamagedSession sessionId={sessionId} />;
   if (!phase) return <p className="muted">Loading the session…</p>;
   return (
     <>
@@ -69,6 +70,21 @@ function Notice() {
         ×
       </button>
     </div>
+  );
+}
+
+function DamagedSession({ sessionId }: { sessionId: string }) {
+  const damaged = useApp((s) =>
+    s.damaged.find((d) => d.store === 'sessions' && d.key === sessionId),
+  );
+  return (
+    <section>
+      <h1 tabIndex={-1}>This session cannot be opened</h1>
+      <p>
+        Its stored record is damaged{damaged ? `: ${damaged.error}` : ''}. Nothing was changed or
+        deleted; you can download the record as it is from <a href="#/history">History</a>.
+      </p>
+    </section>
   );
 }
 

@@ -336,6 +336,32 @@ describe('the app store', () => {
     db.close();
   });
 
+  it('a damaged stored record is reported and skipped, never handed to a screen', async () => {
+    const { store, name } = setup();
+    await store.getState().init();
+    const good = await store
+      .getState()
+      .newSession({ type: 'practice', kind: 'fundamentals' }, { start: true });
+    const db = await openDb(name);
+    const broken = { ...(await getSession(db, good))!, id: 'broken', phase: { name: 'dancing' } };
+    await db.put('sessions', broken as never);
+    await db.put('answers', { sessionId: good, index: 0, kind: 'fundamentals' } as never);
+    db.close();
+    const listed = await store.getState().refreshSessions();
+    expect(listed.map((s) => s.id)).toEqual([good]);
+    expect(store.getState().damaged).toEqual([
+      expect.objectContaining({ store: 'sessions', key: 'broken', raw: broken }),
+    ]);
+    await store.getState().openSession('broken');
+    expect(store.getState().currentState).toBe('damaged');
+    await store.getState().openSession(good);
+    expect(store.getState().currentState).toBe('ready');
+    expect(store.getState().current!.answers[0]).toBeUndefined();
+    expect(store.getState().damaged.map((d) => `${d.store}: ${d.error}`)).toContain(
+      'answers: answers[0].value: is missing (expected an answer); answers[0].updatedAt: is missing (expected number)',
+    );
+  });
+
   it('asks the browser to keep its storage, once, at the first save', async () => {
     const requestPersist = vi.fn();
     const store = createAppStore({
