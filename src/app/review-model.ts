@@ -1,12 +1,11 @@
 // Everything the review shows, computed from a stored session: per-round verdicts, the loop
 // verdict with its formula, weakest dimensions, the track's failure mode, generous self-scores.
+import type { CalibrationFlag } from '../domain/calibration';
 import { type Catalog, findTrack, type Track } from '../domain/content';
 import type { Session } from '../domain/session';
 import {
   type DimensionSummary,
-  type Disagreement,
   dimensionSummaries,
-  disagreements,
   failureModeHits,
   type LoopVerdict,
   loopVerdict,
@@ -25,7 +24,7 @@ export interface ReviewRound {
   played: boolean;
   facts: RoundFacts | null;
   verdict: RoundVerdict | null;
-  generous: Disagreement[];
+  flags: CalibrationFlag[];
 }
 
 export interface ReviewModel {
@@ -55,7 +54,7 @@ export function reviewModel(
       played: record.endReason !== null,
       facts,
       verdict,
-      generous: facts ? disagreements(record.scores, facts.signals, catalog.verdict) : [],
+      flags: facts?.flags ?? [],
     };
   });
   const scored = rounds.flatMap((r) =>

@@ -1,4 +1,6 @@
 // Facts about a played round that the scoring and review screens share.
+
+import { type CalibrationFlag, calibrate } from '../domain/calibration';
 import {
   type Catalog,
   findTemplate,
@@ -18,6 +20,8 @@ export interface RoundFacts {
   record: RoundRecord;
   answer: unknown;
   signals: Signal[];
+  /** Where the self-scores and the signals disagree, by the rubric's calibration rules. */
+  flags: CalibrationFlag[];
   usedMs: number;
   budgetMs: number | null;
   pauses: number;
@@ -51,8 +55,16 @@ export function roundFacts(
       ratio: null,
       selfReported: false,
       dimensions: [],
+      value: usedMs / 60_000,
+      ...(budgetMs === null ? {} : { outOf: budgetMs / 60_000 }),
     },
   ];
+  const flags = calibrate(
+    rubric.calibration,
+    record.scores,
+    signals,
+    (id) => rubric.dimensions.find((d) => d.id === id)?.name ?? id,
+  );
   return {
     spec,
     template,
@@ -60,6 +72,7 @@ export function roundFacts(
     record,
     answer,
     signals,
+    flags,
     usedMs,
     budgetMs,
     pauses: timer?.pauses.length ?? 0,

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { ruleProblems } from '../domain/calibration';
 import {
   type Catalog,
   type Retired,
@@ -29,6 +30,9 @@ export interface LoadResult {
   /** Every file read, so a dev server can watch them. */
   files: string[];
 }
+
+/** Signals the app adds to every round's own (see app/round-facts.ts). */
+const GENERIC_SIGNALS = ['time-used'];
 
 const KNOWN_TOP = new Set(['README.md', 'tracks', 'rubrics', 'retired.yaml']);
 
@@ -114,8 +118,21 @@ export function loadRounds(root: string, specs: AnyKindSpec[]): LoadResult {
       if (dims.has(d.id)) fail(rel(path), `dimensions[${i}].id: "${d.id}" is used twice`);
       dims.add(d.id);
     });
-    if (!specs.some((s) => s.kind === r.kind))
-      fail(rel(path), `kind: "${r.kind}" is not a registered round kind`);
+    const spec = specs.find((s) => s.kind === r.kind);
+    if (!spec) fail(rel(path), `kind: "${r.kind}" is not a registered round kind`);
+    for (const p of ruleProblems(
+      r.calibration,
+      r.dimensions.map((d) => d.id),
+    ))
+      fail(rel(path), p);
+    r.calibration.forEach((rule, i) => {
+      const known = [...(spec?.signalIds ?? []), ...GENERIC_SIGNALS];
+      if (spec?.signalIds && !known.includes(rule.signal))
+        fail(
+          rel(path),
+          `calibration[${i}].signal: the ${r.kind} kind reports no signal "${rule.signal}" (it has ${known.join(', ')})`,
+        );
+    });
     rubrics.push(r);
   }
 

@@ -1,6 +1,7 @@
 // Schemas for everything under rounds/ that is not a kind's own template: tracks, rubrics,
 // the verdict policy and the list of retired ids. Types come from the schemas.
 import { z } from 'zod';
+import { calibrationRuleSchema } from './calibration';
 
 export const idSchema = z
   .string()
@@ -49,6 +50,8 @@ export const rubricSchema = z.strictObject({
       }),
     )
     .min(2, 'a rubric needs at least two dimensions'),
+  /** Where a self-score and an objective signal disagree (see domain/calibration.ts). */
+  calibration: z.array(calibrationRuleSchema).default([]),
 });
 export type Rubric = z.infer<typeof rubricSchema>;
 export type RubricDimension = Rubric['dimensions'][number];
@@ -79,8 +82,6 @@ export const verdictPolicySchema = z
     strongNoHireRoundCapsLoopAt: verdictIdSchema,
     /** Any dimension scored at or below this level is flagged in the review. */
     flagDimensionAtOrBelow: levelSchema,
-    /** A self-score this far above an objective signal (both on 0..1) is called out. */
-    generousGap: z.number().min(0).max(1),
   })
   .refine(
     (p) =>

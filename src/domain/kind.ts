@@ -70,6 +70,8 @@ export interface RoundKindSpec<T extends TemplateBase = TemplateBase, A = unknow
   /** Is there anything in the answer at all (used to warn before ending an empty round)? */
   isAnswerEmpty(answer: A): boolean;
   signals(input: { template: T; answer: A; scoring: S }): Signal[];
+  /** Every signal id signals() may report, so calibration rules naming others are rejected. */
+  signalIds?: string[];
   /**
    * Shared content the kind's templates draw from (a probe bank), not templates themselves:
    * rounds/<layout.dir>/<bank>/<name>.yaml, each file validated by the bank's schema; lint sees

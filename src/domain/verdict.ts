@@ -1,6 +1,5 @@
 // From self-scores to verdicts, with a formula simple enough to print on the review page.
 import type { Level, Rubric, Track, VerdictId, VerdictPolicy } from './content';
-import type { Signal } from './kind';
 
 export const VERDICT_ORDER: VerdictId[] = [
   'strong-no-hire',
@@ -140,32 +139,4 @@ export function failureModeHits(
   policy: VerdictPolicy,
 ): DimensionSummary[] {
   return weakest(summaries, policy).filter((s) => track.failureMode.dimensions.includes(s.ref));
-}
-
-export interface Disagreement {
-  dimension: string;
-  selfScore: number;
-  signal: Signal;
-}
-
-/**
- * Where a self-score is generous next to an objective signal: the dimension's score, put on
- * 0..1 as (score - 1) / 3, exceeds the signal's ratio by more than the policy's gap.
- */
-export function disagreements(
-  scores: Record<string, Level>,
-  signals: Signal[],
-  policy: VerdictPolicy,
-): Disagreement[] {
-  const out: Disagreement[] = [];
-  for (const signal of signals) {
-    if (signal.ratio === null) continue;
-    for (const dim of signal.dimensions) {
-      const score = scores[dim];
-      if (score === undefined) continue;
-      if ((score - 1) / 3 - signal.ratio > policy.generousGap)
-        out.push({ dimension: dim, selfScore: score, signal });
-    }
-  }
-  return out;
 }

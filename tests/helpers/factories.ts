@@ -13,7 +13,6 @@ export const policy: VerdictPolicy = {
   thresholds: { strongNoHireBelow: 1.75, leanNoHireBelow: 2.5, leanHireBelow: 3.25 },
   strongNoHireRoundCapsLoopAt: 'lean-no-hire',
   flagDimensionAtOrBelow: 1,
-  generousGap: 0.34,
 };
 
 export function makeRubric(overrides: Partial<Rubric> = {}): Rubric {
@@ -28,6 +27,7 @@ export function makeRubric(overrides: Partial<Rubric> = {}): Rubric {
       { id: 'clarity', name: 'Clarity', question: 'Clear?', levels },
       { id: 'examples', name: 'Use of examples', question: 'Examples?', levels },
     ],
+    calibration: [],
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import { Suspense, use, useEffect, useMemo, useState } from 'react';
+import { describeRule } from '../../domain/calibration';
 import type { VerdictId } from '../../domain/content';
 import { formatClock } from '../../domain/timer';
 import { WEAKEST_COUNT } from '../../domain/verdict';
@@ -9,6 +10,7 @@ import { kindViews } from '../kind-views';
 import { fmt, formulaText, type ReviewRound, reviewModel } from '../review-model';
 import { useMediaAccess } from '../services';
 import { useApp } from '../store-context';
+import { capitalize } from '../text';
 import { useFullCatalog } from '../use-full-catalog';
 import { NotFound } from './NotFound';
 
@@ -148,29 +150,23 @@ function ReviewBody({ data }: { data: Current }) {
         </>
       )}
 
-      {model.rounds.some((r) => r.generous.length || (r.verdict?.flagged.length ?? 0)) && (
+      {model.rounds.some((r) => r.verdict?.flagged.length) && (
         <>
           <h2>Flags</h2>
           <ul>
-            {model.rounds.flatMap((r) => [
-              ...(r.verdict?.flagged ?? []).map((d) => (
+            {model.rounds.flatMap((r) =>
+              (r.verdict?.flagged ?? []).map((d) => (
                 <li key={`f-${r.index}-${d}`}>
                   Round {r.index + 1}: {r.facts?.rubric.dimensions.find((x) => x.id === d)?.name}{' '}
                   scored at {policy.flagDimensionAtOrBelow} ({labels['strong-no-hire']}).
                 </li>
               )),
-              ...r.generous.map((g) => (
-                <li key={`g-${r.index}-${g.dimension}-${g.signal.id}`}>
-                  Round {r.index + 1}: you gave{' '}
-                  {r.facts?.rubric.dimensions.find((x) => x.id === g.dimension)?.name} {g.selfScore}
-                  , but {g.signal.label.toLowerCase()} was {g.signal.display} — a generous
-                  self-score?
-                </li>
-              )),
-            ])}
+            )}
           </ul>
         </>
       )}
+
+      <Calibration rounds={model.rounds} />
 
       <h2>Round by round</h2>
       {model.rounds.map((r) => (
@@ -272,4 +268,56 @@ function Summary(
   const View = use(kindViews(props.kind)).ReviewSummary;
   const media = useMediaAccess(props.sessionId, props.index);
   return <View {...props} media={media} />;
+}
+
+/** Where self-scores and signals disagree, with the rules that say so printed below. */
+function Calibration({ rounds }: { rounds: ReviewRound[] }) {
+  const played = rounds.filter((r) => r.facts && r.verdict);
+  if (played.length === 0) return null;
+  const flags = played.flatMap((r) => r.flags.map((f) => ({ r, f })));
+  const rubrics = [...new Map(played.map((r) => [r.facts!.rubric.id, r.facts!])).values()];
+  return (
+    <section aria-labelledby="calibration-h">
+      <h2 id="calibration-h">Calibration</h2>
+      {flags.length === 0 ? (
+        <p>Your self-scores agree with every objective signal of the rounds you played.</p>
+      ) : (
+        <ul className="calibration">
+          {flags.map(({ r, f }) => (
+            <li key={`${r.index}-${f.dimension}-${f.signal.id}`}>
+              Round {r.index + 1}: {capitalize(f.sentence)}.
+            </li>
+          ))}
+        </ul>
+      )}
+      <details>
+        <summary>How these are found</summary>
+        <p className="muted small">
+          Each rubric lists its rules. A rule on a self-reported signal (ticked key points, “I gave
+          numbers”) is shown only when an objective signal flags the same dimension.
+        </p>
+        {rubrics.map((facts) => (
+          <div key={facts.rubric.id}>
+            <h3>{facts.rubric.title}</h3>
+            {facts.rubric.calibration.length === 0 ? (
+              <p className="muted">No rules.</p>
+            ) : (
+              <ul>
+                {facts.rubric.calibration.map((rule) => (
+                  <li key={`${rule.dimension}-${rule.signal}-${rule.say}`}>
+                    {describeRule(
+                      rule,
+                      facts.signals.find((sig) => sig.id === rule.signal)?.label ?? rule.signal,
+                      facts.rubric.dimensions.find((d) => d.id === rule.dimension)?.name ??
+                        rule.dimension,
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        ))}
+      </details>
+    </section>
+  );
 }

@@ -1,6 +1,5 @@
 import { Suspense, use, useMemo, useState } from 'react';
 import { findTemplate, type Level } from '../../domain/content';
-import { disagreements } from '../../domain/verdict';
 import { RubricForm } from '../../ui/RubricForm';
 import { Signals } from '../../ui/Signals';
 import { kindViews } from '../kind-views';
@@ -8,6 +7,7 @@ import { roundFacts } from '../round-facts';
 import { useMediaAccess } from '../services';
 import { useShortcuts } from '../shortcuts';
 import { useApp } from '../store-context';
+import { capitalize } from '../text';
 import { useFullCatalog } from '../use-full-catalog';
 
 const NO_PIECES: unknown[] = [];
@@ -93,7 +93,6 @@ export function ScoreRound({ index, readOnly = false }: { index: number; readOnl
     return (
       <p className="error">This round&apos;s template or rubric is missing from this version.</p>
     );
-  const generous = disagreements(record.scores, facts.signals, catalog.verdict);
   return (
     <div className="scoring-grid">
       <div className="scoring-main">
@@ -128,15 +127,12 @@ export function ScoreRound({ index, readOnly = false }: { index: number; readOnl
           onFocusDimension={setActive}
           onScore={(d, level) => save({ scores: { ...record.scores, [d]: level } })}
         />
-        {generous.length > 0 && (
+        {facts.flags.length > 0 && (
           <div className="card note" role="note">
             <strong>Check these scores against the signals:</strong>
             <ul>
-              {generous.map((g) => (
-                <li key={`${g.dimension}-${g.signal.id}`}>
-                  {facts.rubric.dimensions.find((d) => d.id === g.dimension)?.name} at {g.selfScore}
-                  , but {g.signal.label.toLowerCase()}: {g.signal.display}.
-                </li>
+              {facts.flags.map((f) => (
+                <li key={`${f.dimension}-${f.signal.id}`}>{capitalize(f.sentence)}.</li>
               ))}
             </ul>
           </div>

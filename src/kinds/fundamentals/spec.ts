@@ -79,6 +79,8 @@ export const fundamentalsSpec: RoundKindSpec<
         label: 'Questions answered',
         display: `${a.answered} of ${a.total}`,
         ratio: a.total ? a.answered / a.total : null,
+        value: a.answered,
+        outOf: a.total,
         selfReported: false,
         dimensions: ['depth'],
       },
@@ -87,11 +89,14 @@ export const fundamentalsSpec: RoundKindSpec<
         label: 'Points covered (self-reported)',
         display: `${p.covered} of ${p.total}`,
         ratio: p.total ? p.covered / p.total : null,
+        value: p.covered,
+        outOf: p.total,
         selfReported: true,
         dimensions: ['accuracy', 'depth'],
       },
     ];
   },
+  signalIds: ['answered', 'points-covered'],
   lint(t) {
     const sum = t.questions.reduce((s, q) => s + q.minutes, 0);
     return sum > t.minutes

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Level } from '../../../src/domain/content';
-import type { Signal } from '../../../src/domain/kind';
 import {
   type DimensionSummary,
   dimensionSummaries,
-  disagreements,
   failureModeHits,
   loopVerdict,
   roundVerdict,
@@ -127,17 +125,4 @@ describe('verdicts', () => {
     ]);
   });
 
-  it('flags a self-score well above an objective signal', () => {
-    const signal: Signal = {
-      id: 'answered',
-      label: 'Questions answered',
-      display: '1 of 5',
-      ratio: 0.2,
-      selfReported: false,
-      dimensions: ['depth'],
-    };
-    expect(disagreements(scores(3, 4, 3, 3), [signal], policy)).toHaveLength(1);
-    expect(disagreements(scores(3, 1, 3, 3), [signal], policy)).toHaveLength(0);
-    expect(disagreements(scores(3, 4, 3, 3), [{ ...signal, ratio: 0.9 }], policy)).toHaveLength(0);
-  });
 });
