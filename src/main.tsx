@@ -38,6 +38,13 @@ const store = createAppStore({
       },
     }),
   journal,
+  settingsStorage: (() => {
+    try {
+      return localStorage;
+    } catch {
+      return undefined;
+    }
+  })(),
   guard: createTabGuard(),
   requestPersist: () => {
     void navigator.storage?.persist?.().catch(() => {});

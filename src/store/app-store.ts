@@ -2,6 +2,7 @@
 // the history list, save status and tab ownership. Everything stored goes through the saver,
 // record by record; nothing ticking is kept here (the clock is derived where it is shown).
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { type Conflict, type MergePlan, planMerge, recordsToWrite } from '../domain/backup';
 import { type Catalog, findTemplate, rubricFor, type TemplateBase } from '../domain/content';
 import type { AnyKindSpec, KindFinish } from '../domain/kind';
 import { assemblePlan, type LoopPlan, type LoopRequest } from '../domain/plan';
@@ -21,6 +22,14 @@ import {
   timedOut,
 } from '../domain/session';
 import { elapsedMs } from '../domain/timer';
+import {
+  backupFile,
+  dumpAll,
+  type ReadBackup,
+  readBackupFile,
+  readSettings,
+  writeImport,
+} from './backup-io';
 import * as dbm from './db';
 import { recoverJournal } from './recovery';
 import { createSaver, type Journal, type Saver, type SaveStatus } from './saver';
@@ -46,6 +55,8 @@ export interface AppDeps {
   newId?: () => string;
   requestPersist?: () => void;
   saverTiming?: { debounceMs?: number; maxWaitMs?: number; retryMs?: number[] };
+  /** Where preferences live (localStorage in the app), for backups. */
+  settingsStorage?: Storage;
 }
 
 export interface Current {
@@ -99,6 +110,12 @@ export interface AppState {
   /** The recorded pieces of a session's round (any session: scoring, review, history). */
   listMedia(sessionId: string, index: number): Promise<dbm.MediaPiece[]>;
   deleteClip(sessionId: string, index: number, clip: string): Promise<void>;
+  /** Everything stored, as a backup file (a zip when recordings are included). */
+  exportBackup(opts: { media: boolean }): Promise<{ blob: Blob; name: string }>;
+  /** Reads and checks a backup and says what importing it would do; writes nothing. */
+  previewImport(file: Blob): Promise<ImportPreview>;
+  /** Writes a previewed import in one transaction, with the person's choices on conflicts. */
+  applyImport(preview: ImportPreview & { ok: true }, conflicts: Conflict[]): Promise<void>;
   /** My projects (settings), kept across sessions. */
   listProjects(): Promise<dbm.ProjectRecord[]>;
   saveProject(project: dbm.ProjectRecord): Promise<void>;
@@ -111,6 +128,10 @@ export interface AppState {
 }
 
 export type AppStore = StoreApi<AppState>;
+
+export type ImportPreview =
+  | { ok: false; errors: string[] }
+  | { ok: true; read: ReadBackup; plan: MergePlan };
 
 export interface DamagedRecord {
   store: 'sessions' | 'answers' | 'timeline' | 'projects';
@@ -573,6 +594,49 @@ export function createAppStore(deps: AppDeps): AppStore {
         if (!db) return;
         await get().flush();
         await dbm.deleteClip(db, sessionId, index, clip);
+      },
+
+      async exportBackup(opts) {
+        if (!db) throw new Error('storage is not ready');
+        await get().flush();
+        const dump = await dumpAll(db, {
+          media: opts.media,
+          settings: readSettings(deps.settingsStorage),
+          now: now(),
+        });
+        return backupFile(dump);
+      },
+
+      async previewImport(file) {
+        if (!db) return { ok: false, errors: ['storage is not ready'] };
+        const read = await readBackupFile(file);
+        if (!read.ok) return read;
+        await get().flush();
+        const [sessions, projects] = await Promise.all([
+          db.getAll('sessions'),
+          db.getAll('projects'),
+        ]);
+        const plan = planMerge(read.value.doc, {
+          sessions: new Map(sessions.map((s) => [s.id, s])),
+          projects: new Map(projects.map((p) => [p.id, p])),
+        });
+        return { ok: true, read: read.value, plan };
+      },
+
+      async applyImport(preview, conflicts) {
+        if (!db) throw new Error('storage is not ready');
+        if (get().current) get().closeSession();
+        await get().flush();
+        const records = recordsToWrite(preview.read.doc, { ...preview.plan, conflicts });
+        await writeImport(db, records, preview.read.files);
+        for (const [k, v] of Object.entries(preview.read.doc.settings)) {
+          try {
+            deps.settingsStorage?.setItem(k, v);
+          } catch {
+            // A preference that cannot be kept is not worth failing an import for.
+          }
+        }
+        await get().refreshSessions();
       },
 
       async listProjects() {
