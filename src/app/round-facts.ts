@@ -47,7 +47,13 @@ export function roundFacts(
   const usedMs = timer ? elapsedMs(timer, end) : 0;
   const budgetMs = timer ? totalBudgetMs(timer) : planned.minutes * 60_000;
   const signals: Signal[] = [
-    ...spec.signals({ template, answer, scoring: record.scoring ?? spec.emptyScoring(template) }),
+    ...spec.signals({
+      template,
+      answer,
+      scoring: record.scoring ?? spec.emptyScoring(template),
+      usedMs,
+      budgetMs,
+    }),
     {
       id: 'time-used',
       label: 'Time used',

@@ -69,7 +69,17 @@ export interface RoundKindSpec<T extends TemplateBase = TemplateBase, A = unknow
   emptyScoring(template: T): S;
   /** Is there anything in the answer at all (used to warn before ending an empty round)? */
   isAnswerEmpty(answer: A): boolean;
-  signals(input: { template: T; answer: A; scoring: S }): Signal[];
+  /**
+   * usedMs: round-clock ms the round lasted; budgetMs: its length with extensions (null when
+   * untimed). Given by the scoring and review screens, for signals about time (time per stage).
+   */
+  signals(input: {
+    template: T;
+    answer: A;
+    scoring: S;
+    usedMs?: number;
+    budgetMs?: number | null;
+  }): Signal[];
   /** Every signal id signals() may report, so calibration rules naming others are rejected. */
   signalIds?: string[];
   /**
@@ -101,7 +111,15 @@ export type KindFinish = (input: {
   answer: unknown;
   endReason: 'done' | 'timeout';
   usedMs: number;
-}) => Promise<{ answer: unknown; summary: string } | null>;
+  /** The round's timeline pieces by seq (holes where a piece was lost). */
+  timeline: unknown[];
+}) => Promise<{
+  /** The answer to store once after the lock; absent: the stored answer stays as it is. */
+  answer?: unknown;
+  summary: string;
+  /** Pieces to add to the round's timeline (e.g. the board's last frame), written once. */
+  timeline?: { seq: number; data: unknown }[];
+} | null>;
 
 /** A kind's deeper content check (e.g. running reference solutions), for check:rounds. */
 // biome-ignore lint/suspicious/noExplicitAny: templates arrive erased from the registry

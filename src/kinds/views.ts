@@ -53,6 +53,11 @@ export interface RoundViewProps<T = unknown, A = unknown> {
   locked: boolean;
   /** Milliseconds on the round clock now (for stamping events such as runs and hint reveals). */
   roundClock: () => number;
+  /**
+   * The round's length now, extensions included; null when untimed. Changes only when the round
+   * is extended or its timing toggled, never with the clock.
+   */
+  budgetMs?: number | null;
   /** The session's seed and this round's place in it (what a kind draws is fixed by them). */
   seed: number;
   roundIndex: number;

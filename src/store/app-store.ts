@@ -544,9 +544,33 @@ export function createAppStore(deps: AppDeps): AppStore {
             answer,
             endReason: round.endReason,
             usedMs: ended ? elapsedMs(ended, ended.endedAt ?? now()) : 0,
+            timeline: latest?.timeline[index] ?? [],
           });
           if (!stillMine()) return;
-          if (result) {
+          if (result?.timeline?.length) {
+            // Pieces after the lock (putTimeline refuses them): straight to IndexedDB.
+            const live = get().current!;
+            const list = [...(live.timeline[index] ?? [])];
+            for (const p of result.timeline) {
+              list[p.seq] = p.data;
+              persist(
+                {
+                  store: 'timeline',
+                  value: {
+                    sessionId: session.id,
+                    index,
+                    seq: p.seq,
+                    data: p.data,
+                    updatedAt: now(),
+                  },
+                },
+                true,
+                false,
+              );
+            }
+            set({ current: { ...live, timeline: { ...live.timeline, [index]: list } } });
+          }
+          if (result && result.answer !== undefined) {
             // The one write after the lock: the kind's finished answer.
             const live = get().current!;
             const record: dbm.AnswerRecord = {

@@ -1,6 +1,6 @@
 import { Suspense, use, useCallback, useEffect, useMemo, useState } from 'react';
 import { findTemplate } from '../../domain/content';
-import { elapsedMs, isPaused } from '../../domain/timer';
+import { elapsedMs, isPaused, totalBudgetMs } from '../../domain/timer';
 import { kindEntry } from '../../kinds/registry';
 import { Clock } from '../../ui/Clock';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -87,6 +87,11 @@ function KindRound({ index }: { index: number }) {
   const views = use(kindViews(kind));
   const spec = kindEntry(kind)!.spec;
   const stored = useApp((s) => s.current!.answers[index]?.value);
+  // A number that changes only when the round is extended or its timing toggled.
+  const budgetMs = useApp((s) => {
+    const t = s.current!.session.rounds[index]?.timer;
+    return t ? totalBudgetMs(t) : null;
+  });
   const locked = useApp(
     (s) => s.ownership !== 'owner' || s.current!.session.phase.name !== 'round',
   );
@@ -126,6 +131,7 @@ function KindRound({ index }: { index: number }) {
       timeline={timeline}
       seed={seed}
       roundIndex={index}
+      budgetMs={budgetMs}
       media={media}
       projects={projects}
     />
