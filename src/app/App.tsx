@@ -1,18 +1,20 @@
-import { Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { parseRoute, type Route } from './routes';
 import { ShortcutHelp } from './ShortcutHelp';
 import { CustomLoop } from './screens/CustomLoop';
-import { History } from './screens/History';
 import { Home } from './screens/Home';
 import { LoopScreen } from './screens/LoopScreen';
 import { NotFound } from './screens/NotFound';
 import { Practice, PracticeKind, PracticeStart } from './screens/Practice';
-import { Review } from './screens/Review';
-import { Settings } from './screens/Settings';
 import { WhichTrack } from './screens/WhichTrack';
 import { ShortcutProvider, useShortcuts } from './shortcuts';
 import { useApp } from './store-context';
 import { applyTheme, nextThemePref, readThemePref, saveThemePref, type ThemePref } from './theme';
+
+// Screens away from the first path load when first opened (charts and backups come with them).
+const History = lazy(() => import('./screens/History').then((m) => ({ default: m.History })));
+const Review = lazy(() => import('./screens/Review').then((m) => ({ default: m.Review })));
+const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })));
 
 function subscribeHash(fn: () => void) {
   window.addEventListener('hashchange', fn);

@@ -92,6 +92,11 @@ export interface RoundKindSpec<T extends TemplateBase = TemplateBase, A = unknow
   withBanks?(template: T, banks: Record<string, BankEntry[]>): T;
   /** Problems with one template that its schema cannot see (cross-field rules). */
   lint?(template: T): string[];
+  /**
+   * The answer as Markdown for the session report a mentor reads anywhere (code in fenced
+   * blocks, derivation steps as LaTeX, notes as written). Headings start at level 4.
+   */
+  toMarkdown?(input: { template: T; answer: A; scoring: S }): string;
   /** Figures for check:rounds --json under extra.<kind>. */
   extra?(templates: T[]): Record<string, number>;
 }

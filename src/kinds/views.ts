@@ -98,4 +98,6 @@ export interface KindViews {
   ScoringExtras: ComponentType<ScoringExtrasProps>;
   /** A compact look at the answer in the review. */
   ReviewSummary: ComponentType<ReviewSummaryProps>;
+  /** An image of the answer for the session report (a whiteboard as PNG), when it has one. */
+  exportImage?(props: ReviewSummaryProps): Promise<Blob | null>;
 }

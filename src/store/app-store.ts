@@ -22,14 +22,7 @@ import {
   timedOut,
 } from '../domain/session';
 import { elapsedMs } from '../domain/timer';
-import {
-  backupFile,
-  dumpAll,
-  type ReadBackup,
-  readBackupFile,
-  readSettings,
-  writeImport,
-} from './backup-io';
+import type { ReadBackup } from './backup-io';
 import * as dbm from './db';
 import { recoverJournal } from './recovery';
 import { createSaver, type Journal, type Saver, type SaveStatus } from './saver';
@@ -623,6 +616,8 @@ export function createAppStore(deps: AppDeps): AppStore {
       async exportBackup(opts) {
         if (!db) throw new Error('storage is not ready');
         await get().flush();
+        // The zip library and the backup code load only when a backup is made or read.
+        const { backupFile, dumpAll, readSettings } = await import('./backup-io');
         const dump = await dumpAll(db, {
           media: opts.media,
           settings: readSettings(deps.settingsStorage),
@@ -633,6 +628,7 @@ export function createAppStore(deps: AppDeps): AppStore {
 
       async previewImport(file) {
         if (!db) return { ok: false, errors: ['storage is not ready'] };
+        const { readBackupFile } = await import('./backup-io');
         const read = await readBackupFile(file);
         if (!read.ok) return read;
         await get().flush();
@@ -652,6 +648,7 @@ export function createAppStore(deps: AppDeps): AppStore {
         if (get().current) get().closeSession();
         await get().flush();
         const records = recordsToWrite(preview.read.doc, { ...preview.plan, conflicts });
+        const { writeImport } = await import('./backup-io');
         await writeImport(db, records, preview.read.files);
         for (const [k, v] of Object.entries(preview.read.doc.settings)) {
           try {

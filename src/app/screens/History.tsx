@@ -1,17 +1,21 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { filterPoints, type HistoryFilter, sessionsPerWeek, trends } from '../../domain/progress';
 import type { Session } from '../../domain/session';
+import { kindSpecs } from '../../kinds/registry';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { download, safeJson } from '../../ui/download';
-import { reviewModel } from '../review-model';
+import { type SessionSummary, summarise } from '../history-model';
 import { useApp } from '../store-context';
-import { useFullCatalog } from '../use-full-catalog';
 
 export function History() {
   const sessions = useApp((s) => s.sessions);
+  const catalog = useApp((s) => s.catalog);
   const refresh = useApp((s) => s.refreshSessions);
   const deleteSession = useApp((s) => s.deleteSession);
   const [pending, setPending] = useState<Session | null>(null);
   const [undo, setUndo] = useState<{ label: string; run: () => Promise<void> } | null>(null);
+  const [filter, setFilter] = useState<HistoryFilter>({});
+  const [compare, setCompare] = useState<string[]>([]);
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -21,24 +25,63 @@ export function History() {
     return () => clearTimeout(t);
   }, [undo]);
 
-  const list = (sessions ?? []).filter((s) => s.startedAt !== null);
+  const summaries = useMemo(
+    () => (sessions ?? []).filter((s) => s.startedAt !== null).map((s) => summarise(catalog, s)),
+    [sessions, catalog],
+  );
+  const shown = useMemo(() => {
+    const ids = new Set(
+      filterPoints(
+        summaries.map((x) => x.point),
+        filter,
+      ).map((p) => p.id),
+    );
+    return summaries.filter((x) => ids.has(x.point.id));
+  }, [summaries, filter]);
+  const toggleCompare = (id: string) =>
+    setCompare((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c.slice(-1), id]));
+  const compared = compare.flatMap((id) => summaries.filter((x) => x.session.id === id));
+
   return (
-    <section>
+    <section className="history-screen">
       <h1 tabIndex={-1}>History</h1>
       <DamagedRecords />
       {sessions === null ? (
         <p className="muted">Loading…</p>
-      ) : list.length === 0 ? (
+      ) : summaries.length === 0 ? (
         <p>
           No sessions yet. <a href="#/">Start a loop</a> or{' '}
           <a href="#/practice">practise one round</a>.
         </p>
       ) : (
-        <ul className="history">
-          {list.map((s) => (
-            <HistoryItem key={s.id} session={s} onDelete={() => setPending(s)} />
-          ))}
-        </ul>
+        <>
+          <Filters filter={filter} onChange={setFilter} />
+          <p className="muted" aria-live="polite">
+            {shown.length} of {summaries.length} sessions
+          </p>
+          {compared.length === 2 && (
+            <Compare a={compared[0]!} b={compared[1]!} onClose={() => setCompare([])} />
+          )}
+          {compared.length === 1 && (
+            <p className="muted" role="status">
+              Pick one more session to compare with {compared[0]!.label}.
+            </p>
+          )}
+          <ul className="history">
+            {shown.map((x) => (
+              <HistoryItem
+                key={x.session.id}
+                summary={x}
+                comparing={compare.includes(x.session.id)}
+                onCompare={() => toggleCompare(x.session.id)}
+                onDelete={() => setPending(x.session)}
+              />
+            ))}
+          </ul>
+          <Suspense fallback={<p className="muted">Loading the charts…</p>}>
+            <HistoryCharts shown={shown} />
+          </Suspense>
+        </>
       )}
       <div aria-live="polite">
         {undo && (
@@ -71,6 +114,182 @@ export function History() {
       >
         <p>Its answers and scores are removed from this browser. You can undo for a few seconds.</p>
       </ConfirmDialog>
+    </section>
+  );
+}
+
+const dayInput = (at: number | undefined) =>
+  at === undefined ? '' : new Date(at).toISOString().slice(0, 10);
+
+function Filters({
+  filter,
+  onChange,
+}: {
+  filter: HistoryFilter;
+  onChange: (f: HistoryFilter) => void;
+}) {
+  const tracks = useApp((s) => s.catalog.tracks);
+  const set = (patch: Partial<HistoryFilter>) => {
+    const next = { ...filter, ...patch };
+    for (const k of Object.keys(next) as (keyof HistoryFilter)[])
+      if (next[k] === undefined || next[k] === '') delete next[k];
+    onChange(next);
+  };
+  const day = (v: string, end = false) =>
+    v ? Date.parse(`${v}T00:00:00Z`) + (end ? 86_400_000 : 0) : undefined;
+  return (
+    <fieldset className="filters">
+      <legend className="visually-hidden">Filter sessions</legend>
+      <label>
+        Track{' '}
+        <select
+          value={filter.track ?? ''}
+          onChange={(e) => set({ track: (e.target.value || undefined) as HistoryFilter['track'] })}
+        >
+          <option value="">all</option>
+          {tracks.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+          <option value="custom">custom loops</option>
+          <option value="practice">practice</option>
+        </select>
+      </label>
+      <label>
+        Round kind{' '}
+        <select
+          value={filter.kind ?? ''}
+          onChange={(e) => set({ kind: e.target.value || undefined })}
+        >
+          <option value="">all</option>
+          {kindSpecs.map((k) => (
+            <option key={k.kind} value={k.kind}>
+              {k.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        From{' '}
+        <input
+          type="date"
+          value={dayInput(filter.from)}
+          onChange={(e) => set({ from: day(e.target.value) })}
+        />
+      </label>
+      <label>
+        To{' '}
+        <input
+          type="date"
+          value={filter.to === undefined ? '' : dayInput(filter.to - 86_400_000)}
+          onChange={(e) => set({ to: day(e.target.value, true) })}
+        />
+      </label>
+      {Object.keys(filter).length > 0 && (
+        <button type="button" className="ghost" onClick={() => onChange({})}>
+          Clear filters
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+const Charts = {
+  TrendLines: lazy(() => import('../../ui/charts').then((m) => ({ default: m.TrendLines }))),
+  WeekBars: lazy(() => import('../../ui/charts').then((m) => ({ default: m.WeekBars }))),
+};
+
+function HistoryCharts({ shown }: { shown: SessionSummary[] }) {
+  const policy = useApp((s) => s.catalog.verdict);
+  const names = useMemo(() => Object.assign({}, ...shown.map((x) => x.names)), [shown]);
+  const lines = useMemo(
+    () =>
+      trends(
+        shown.map((x) => x.point),
+        (ref) => names[ref] ?? ref,
+      ),
+    [shown, names],
+  );
+  const weeks = useMemo(() => sessionsPerWeek(shown.map((x) => x.point)), [shown]);
+  if (shown.length === 0) return null;
+  const t = policy.thresholds;
+  const l = policy.labels;
+  return (
+    <section aria-labelledby="trends-h" className="charts">
+      <h2 id="trends-h">Over time</h2>
+      {lines.length > 0 && (
+        <Charts.TrendLines
+          trends={lines}
+          thresholds={[
+            { value: t.strongNoHireBelow, label: l['lean-no-hire'] },
+            { value: t.leanNoHireBelow, label: l['lean-hire'] },
+            { value: t.leanHireBelow, label: l['strong-hire'] },
+          ]}
+        />
+      )}
+      <Charts.WeekBars weeks={weeks} />
+    </section>
+  );
+}
+
+function Compare({ a, b, onClose }: { a: SessionSummary; b: SessionSummary; onClose: () => void }) {
+  const labels = useApp((s) => s.catalog.verdict.labels);
+  const refs = [
+    ...new Set([...Object.keys(a.point.dimensions), ...Object.keys(b.point.dimensions)]),
+  ].sort();
+  const names = { ...a.names, ...b.names };
+  const cell = (x: SessionSummary, ref: string) => {
+    const v = x.point.dimensions[ref];
+    return v === undefined ? '–' : v.toFixed(2);
+  };
+  const minutes = (x: SessionSummary) =>
+    x.rounds.reduce((n, r) => n + (r.usedMin ?? 0), 0).toFixed(0);
+  const when = (x: SessionSummary) => new Date(x.point.at).toLocaleDateString();
+  return (
+    <section className="card compare" aria-labelledby="compare-h">
+      <h2 id="compare-h">Compare two sessions</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Dimension</th>
+              <th scope="col">
+                {a.label} ({when(a)})
+              </th>
+              <th scope="col">
+                {b.label} ({when(b)})
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {refs.map((ref) => (
+              <tr key={ref}>
+                <th scope="row">{names[ref] ?? ref}</th>
+                <td>{cell(a, ref)}</td>
+                <td>{cell(b, ref)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">Minutes played</th>
+              <td>{minutes(a)}</td>
+              <td>{minutes(b)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Verdict</th>
+              <td>
+                {a.loop ? `${labels[a.loop.verdict]} (${a.loop.weightedMean.toFixed(2)})` : '–'}
+              </td>
+              <td>
+                {b.loop ? `${labels[b.loop.verdict]} (${b.loop.weightedMean.toFixed(2)})` : '–'}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <button type="button" onClick={onClose}>
+        Close the comparison
+      </button>
     </section>
   );
 }
@@ -109,29 +328,28 @@ function DamagedRecords() {
   );
 }
 
-function HistoryItem({ session, onDelete }: { session: Session; onDelete: () => void }) {
-  const catalog = useFullCatalog(session.plan.rounds.map((r) => r.kind));
-  const model = useMemo(() => reviewModel(catalog, session, {}), [catalog, session]);
-  const done = session.phase.name === 'done';
-  const label =
-    session.mode === 'practice'
-      ? `Practice · ${model.rounds[0]?.facts?.template.title ?? session.plan.rounds[0]?.templateId}`
-      : `${model.track?.name ?? 'Custom'} loop · ${session.plan.rounds.length} rounds`;
+function HistoryItem({
+  summary,
+  comparing,
+  onCompare,
+  onDelete,
+}: {
+  summary: SessionSummary;
+  comparing: boolean;
+  onCompare: () => void;
+  onDelete: () => void;
+}) {
+  const labels = useApp((s) => s.catalog.verdict.labels);
+  const { session, label, done, loop } = summary;
   return (
     <li className="history-item">
       <a href={done ? `#/review/${session.id}` : `#/loop/${session.id}`}>{label}</a>
       <span className="muted">{new Date(session.startedAt!).toLocaleString()}</span>
-      <span>
-        {done ? (
-          model.loop ? (
-            catalog.verdict.labels[model.loop.verdict]
-          ) : (
-            'no verdict'
-          )
-        ) : (
-          <em>in progress</em>
-        )}
-      </span>
+      <span>{done ? loop ? labels[loop.verdict] : 'no verdict' : <em>in progress</em>}</span>
+      <label className="check">
+        <input type="checkbox" checked={comparing} onChange={onCompare} /> Compare
+        <span className="visually-hidden"> {label}</span>
+      </label>
       <button type="button" className="ghost" onClick={onDelete} aria-label={`Delete ${label}`}>
         Delete
       </button>

@@ -1,13 +1,18 @@
-import { Suspense, use, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, use, useEffect, useMemo, useState } from 'react';
 import { describeRule } from '../../domain/calibration';
-import type { VerdictId } from '../../domain/content';
+import type { VerdictId, VerdictPolicy } from '../../domain/content';
+import { practiseNext } from '../../domain/progress';
 import { formatClock } from '../../domain/timer';
 import { WEAKEST_COUNT } from '../../domain/verdict';
+import { kindSpecs } from '../../kinds/registry';
 import type { ReviewSummaryProps } from '../../kinds/views';
 import type { Current } from '../../store/app-store';
+import { recentTemplateIds } from '../../store/app-store';
+import { download } from '../../ui/download';
 import { Signals } from '../../ui/Signals';
 import { kindViews } from '../kind-views';
-import { fmt, formulaText, type ReviewRound, reviewModel } from '../review-model';
+import { reportMarkdown } from '../report';
+import { fmt, formulaText, type ReviewModel, type ReviewRound, reviewModel } from '../review-model';
 import { useMediaAccess } from '../services';
 import { useApp } from '../store-context';
 import { capitalize } from '../text';
@@ -82,6 +87,8 @@ function ReviewBody({ data }: { data: Current }) {
       ) : (
         <p className="card">No round was scored, so there is no verdict.</p>
       )}
+
+      <ReportButtons data={data} model={model} />
 
       {model.failureMode.length > 0 && model.track && (
         <div className="card callout" role="note">
@@ -167,6 +174,12 @@ function ReviewBody({ data }: { data: Current }) {
       )}
 
       <Calibration rounds={model.rounds} />
+
+      <PractiseNext model={model} session={session} />
+
+      <Suspense fallback={<p className="muted">Loading the charts…</p>}>
+        <ReviewCharts model={model} policyThresholds={policy.thresholds} labels={labels} />
+      </Suspense>
 
       <h2>Round by round</h2>
       {model.rounds.map((r) => (
@@ -319,5 +332,158 @@ function Calibration({ rounds }: { rounds: ReviewRound[] }) {
         ))}
       </details>
     </section>
+  );
+}
+
+const Charts = {
+  DimensionBars: lazy(() => import('../../ui/charts').then((m) => ({ default: m.DimensionBars }))),
+  TimeBars: lazy(() => import('../../ui/charts').then((m) => ({ default: m.TimeBars }))),
+};
+
+function thresholdLines(t: VerdictPolicy['thresholds'], labels: VerdictPolicy['labels']) {
+  return [
+    { value: t.strongNoHireBelow, label: `${labels['lean-no-hire']} from ${t.strongNoHireBelow}` },
+    { value: t.leanNoHireBelow, label: `${labels['lean-hire']} from ${t.leanNoHireBelow}` },
+    { value: t.leanHireBelow, label: `${labels['strong-hire']} from ${t.leanHireBelow}` },
+  ];
+}
+
+function ReviewCharts({
+  model,
+  policyThresholds,
+  labels,
+}: {
+  model: ReviewModel;
+  policyThresholds: VerdictPolicy['thresholds'];
+  labels: VerdictPolicy['labels'];
+}) {
+  const played = model.rounds.filter((r) => r.played && r.facts);
+  if (model.summaries.length === 0 && played.length === 0) return null;
+  return (
+    <section aria-labelledby="charts-h" className="charts">
+      <h2 id="charts-h">At a glance</h2>
+      {model.summaries.length > 0 && (
+        <Charts.DimensionBars
+          data={model.summaries.map((d) => ({ name: `${d.name} (${d.kind})`, score: d.mean }))}
+          thresholds={thresholdLines(policyThresholds, labels)}
+        />
+      )}
+      {played.length > 0 && (
+        <Charts.TimeBars
+          data={played.map((r) => ({
+            round: `${r.index + 1}. ${r.title}`,
+            used: r.facts!.usedMs / 60_000,
+            allotted: (r.facts!.budgetMs ?? r.facts!.usedMs) / 60_000,
+          }))}
+        />
+      )}
+    </section>
+  );
+}
+
+function PractiseNext({ model, session }: { model: ReviewModel; session: Current['session'] }) {
+  const catalog = useApp((s) => s.catalog);
+  const sessions = useApp((s) => s.sessions);
+  const suggestions = useMemo(() => {
+    const tagsOf: Record<string, string[]> = {};
+    for (const r of session.plan.rounds) tagsOf[r.kind] ??= r.tags;
+    return practiseNext({
+      weakest: model.weakest,
+      catalog,
+      recent: recentTemplateIds(sessions ?? [session]),
+      kinds: kindSpecs.map((k) => k.kind),
+      tagsOf,
+    });
+  }, [model.weakest, catalog, sessions, session]);
+  if (suggestions.length === 0) return null;
+  return (
+    <section aria-labelledby="next-h">
+      <h2 id="next-h">Practise next</h2>
+      <p className="muted small">
+        A round for each of your weakest dimensions, with a template you have not played lately.
+      </p>
+      <ul className="practise-next">
+        {suggestions.map((s) => (
+          <li key={s.templateId}>
+            <a href={`#/practice/${s.kind}/${s.templateId}`}>{s.title}</a>{' '}
+            <span className="muted">
+              ({kindSpecs.find((k) => k.kind === s.kind)?.title ?? s.kind}) — {s.reason}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ReportButtons({ data, model }: { data: Current; model: ReviewModel }) {
+  const catalog = useFullCatalog(data.session.plan.rounds.map((r) => r.kind));
+  const listMedia = useApp((s) => s.listMedia);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const makeReport = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const images: { index: number; file: string; blob: Blob }[] = [];
+      for (const r of model.rounds) {
+        const f = r.facts;
+        if (!f || !r.played) continue;
+        const views = await kindViews(r.kind);
+        const blob = await views.exportImage?.({
+          template: f.template,
+          answer: f.answer,
+          scoring: f.record.scoring,
+          timeline: data.timeline[r.index] ?? [],
+          usedMs: f.usedMs,
+          media: {
+            put: () => false,
+            list: () => listMedia(data.session.id, r.index),
+            remove: async () => {},
+          },
+        });
+        if (blob) images.push({ index: r.index, file: `round-${r.index + 1}.png`, blob });
+      }
+      const md = reportMarkdown({
+        catalog,
+        session: data.session,
+        model,
+        answers: data.answers,
+        images,
+      });
+      const day = new Date(data.session.startedAt ?? data.session.createdAt)
+        .toISOString()
+        .slice(0, 10);
+      if (images.length === 0) {
+        download(`mockloop-report-${day}.md`, md, 'text/markdown');
+      } else {
+        const { zip, strToU8 } = await import('fflate');
+        const entries: Record<string, Uint8Array> = { 'report.md': strToU8(md) };
+        for (const img of images) entries[img.file] = new Uint8Array(await img.blob.arrayBuffer());
+        const bytes = await new Promise<Uint8Array>((res, rej) =>
+          zip(entries, (e, d) => (e ? rej(e) : res(d))),
+        );
+        download(
+          `mockloop-report-${day}.zip`,
+          new Blob([bytes as BlobPart], { type: 'application/zip' }),
+        );
+      }
+    } catch (e) {
+      setError(`The report could not be made: ${(e as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="actions">
+      <button type="button" onClick={() => void makeReport()} disabled={busy}>
+        {busy ? 'Preparing the report…' : 'Download the report (Markdown)'}
+      </button>
+      {error && (
+        <span className="error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
   );
 }

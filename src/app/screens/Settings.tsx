@@ -1,8 +1,11 @@
 // Settings: my projects (the research and production work a deep-dive round defends), and what
 // this browser stores. Backups and export join here.
 import { useCallback, useEffect, useId, useState } from 'react';
+import type { Conflict } from '../../domain/backup';
+import type { ImportPreview } from '../../store/app-store';
 import type { ProjectRecord } from '../../store/db';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { download } from '../../ui/download';
 import { useApp } from '../store-context';
 
 const TYPES: { value: ProjectRecord['type']; label: string }[] = [
@@ -34,6 +37,7 @@ export function Settings() {
     <section className="settings">
       <h1 tabIndex={-1}>Settings</h1>
       <Projects />
+      <Backup />
       <StorageInfo />
     </section>
   );
@@ -251,6 +255,163 @@ function StorageInfo() {
           {persisted
             ? 'The browser has agreed to keep this data when space runs low.'
             : 'The browser may clear this data when space runs low; a backup keeps it safe.'}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Backup() {
+  const exportBackup = useApp((s) => s.exportBackup);
+  const previewImport = useApp((s) => s.previewImport);
+  const applyImport = useApp((s) => s.applyImport);
+  const [media, setMedia] = useState(true);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [choices, setChoices] = useState<Conflict[]>([]);
+  const [done, setDone] = useState<string | null>(null);
+  const fileId = useId();
+
+  const save = async (withMedia: boolean) => {
+    const file = await exportBackup({ media: withMedia });
+    download(file.name, file.blob);
+    return file;
+  };
+  const run = async (what: string, f: () => Promise<void>) => {
+    setBusy(what);
+    try {
+      await f();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="backup-h">
+      <h2 id="backup-h">Backup and import</h2>
+      <p>
+        A backup holds every session, answer, replay, project and preference, with its format
+        version. It is a <code>.json</code> file, or a <code>.zip</code> of that file and the
+        recordings.
+      </p>
+      <label className="check">
+        <input type="checkbox" checked={media} onChange={(e) => setMedia(e.target.checked)} />{' '}
+        Include recordings
+      </label>{' '}
+      <button
+        type="button"
+        className="primary"
+        disabled={busy !== null}
+        onClick={() => void run('export', async () => void (await save(media)))}
+      >
+        {busy === 'export' ? 'Preparing…' : 'Download a backup'}
+      </button>
+      <h3>Import a backup</h3>
+      <p className="muted small">
+        Up to 50 MB of JSON, or a zip of up to 1 GB. Everything is checked before anything is
+        written; a file with any problem changes nothing.
+      </p>
+      <label htmlFor={fileId}>Backup file</label>{' '}
+      <input
+        id={fileId}
+        type="file"
+        accept=".json,.zip,application/json,application/zip"
+        disabled={busy !== null}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file) return;
+          setDone(null);
+          void run('read', async () => {
+            const p = await previewImport(file);
+            setPreview(p);
+            setChoices(p.ok ? p.plan.conflicts : []);
+          });
+        }}
+      />
+      {busy === 'read' && <p className="muted">Checking the backup…</p>}
+      {preview && !preview.ok && (
+        <div className="error" role="alert">
+          <p>
+            <strong>Nothing was imported.</strong> The file has{' '}
+            {preview.errors.length === 1 ? 'a problem' : `${preview.errors.length} problems`}:
+          </p>
+          <ul>
+            {preview.errors.slice(0, 12).map((e) => (
+              <li key={e}>
+                <code>{e}</code>
+              </li>
+            ))}
+            {preview.errors.length > 12 && <li>…and {preview.errors.length - 12} more</li>}
+          </ul>
+        </div>
+      )}
+      {preview?.ok && (
+        <div className="import-preview" role="region" aria-label="What this import does">
+          <p>
+            Adds {preview.plan.addSessions.length} session
+            {preview.plan.addSessions.length === 1 ? '' : 's'} and {preview.plan.addProjects.length}{' '}
+            project{preview.plan.addProjects.length === 1 ? '' : 's'}
+            {preview.plan.unchanged ? `; ${preview.plan.unchanged} already here unchanged` : ''}
+            {preview.read.files.size ? `; ${preview.read.files.size} recorded pieces` : ''}.
+          </p>
+          {choices.length > 0 && (
+            <fieldset>
+              <legend>
+                {choices.length === 1 ? 'One record differs' : `${choices.length} records differ`}{' '}
+                from what is here. The one changed last is kept unless you pick the other:
+              </legend>
+              {choices.map((c, i) => (
+                <div key={`${c.kind}-${c.id}`} className="conflict">
+                  <span>
+                    {c.kind === 'session' ? 'Session' : 'Project'} {c.title}
+                  </span>{' '}
+                  {(['mine', 'theirs'] as const).map((side) => (
+                    <label key={side} className="check">
+                      <input
+                        type="radio"
+                        name={`conflict-${i}`}
+                        checked={c.keep === side}
+                        onChange={() =>
+                          setChoices(choices.map((x, j) => (j === i ? { ...x, keep: side } : x)))
+                        }
+                      />{' '}
+                      {side === 'mine' ? 'Keep this browser’s' : 'Take the backup’s'} (changed{' '}
+                      {new Date(side === 'mine' ? c.mine : c.theirs).toLocaleString()})
+                    </label>
+                  ))}
+                </div>
+              ))}
+            </fieldset>
+          )}
+          <p className="muted small">
+            Before anything is written, what this browser holds now is downloaded as a backup.
+          </p>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy !== null}
+            onClick={() =>
+              void run('import', async () => {
+                await save(true);
+                await applyImport(preview, choices);
+                setDone(
+                  `Imported: ${preview.plan.addSessions.length} new sessions, ${preview.plan.addProjects.length} new projects, ${choices.filter((c) => c.keep === 'theirs').length} replaced.`,
+                );
+                setPreview(null);
+              })
+            }
+          >
+            {busy === 'import' ? 'Importing…' : 'Import'}
+          </button>{' '}
+          <button type="button" onClick={() => setPreview(null)} disabled={busy !== null}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {done && (
+        <p role="status" className="ok">
+          {done} See <a href="#/history">History</a>.
         </p>
       )}
     </section>

@@ -103,6 +103,18 @@ export const fundamentalsSpec: RoundKindSpec<
       ? [`questions: the suggested minutes add up to ${sum}, more than the set's ${t.minutes}`]
       : [];
   },
+  toMarkdown({ template, answer, scoring }) {
+    return template.questions
+      .map((q, i) => {
+        const text = (answer.answers[q.id] ?? '').trim();
+        const ticked = new Set(scoring.covered[q.id] ?? []);
+        const points = q.keyPoints
+          .map((p, k) => `- [${ticked.has(k) ? 'x' : ' '}] ${p}`)
+          .join('\n');
+        return `#### Question ${i + 1}\n\n${q.prompt.trim()}\n\n**Answer**\n\n${text || '_(no answer)_'}\n\n**Key points ticked (self-reported)**\n\n${points}`;
+      })
+      .join('\n\n');
+  },
   extra: (templates) => ({
     sets: templates.length,
     questions: templates.reduce((n, t) => n + t.questions.length, 0),
