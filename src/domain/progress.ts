@@ -12,13 +12,36 @@ export interface PracticeSuggestion {
   reason: string;
 }
 
+/** A dimension to practise, and why, in the order they matter. */
+export interface PracticeTarget {
+  ref: string;
+  kind: string;
+  reason: string;
+}
+
+/** Targets from a session: dimensions its signals contradict first, then the weakest scores. */
+export function practiceTargets(
+  flagged: { ref: string; kind: string; name: string; self: number }[],
+  weakest: DimensionSummary[],
+): PracticeTarget[] {
+  const out: PracticeTarget[] = flagged.map((f) => ({
+    ref: f.ref,
+    kind: f.kind,
+    reason: `the signals disagree with your ${f.self} for ${f.name}`,
+  }));
+  for (const d of weakest)
+    if (!out.some((t) => t.ref === d.ref))
+      out.push({ ref: d.ref, kind: d.kind, reason: `${d.name} averaged ${d.mean.toFixed(2)}` });
+  return out.filter((t, i) => out.findIndex((x) => x.ref === t.ref) === i);
+}
+
 /**
- * Two or three practice rounds aimed at the weakest dimensions: for each, a template of the
- * dimension's kind not used recently (preferring the tags the session drew that kind with), one
- * per kind until every weak kind has one, never the same template twice.
+ * Two or three practice rounds aimed at the targets: for each, a template of the dimension's
+ * kind not used recently (preferring the tags the session drew that kind with), one per kind
+ * until every weak kind has one, never the same template twice.
  */
 export function practiseNext(input: {
-  weakest: DimensionSummary[];
+  targets: PracticeTarget[];
   catalog: Catalog;
   /** Template ids used by recent sessions, most recent first. */
   recent: string[];
@@ -31,7 +54,7 @@ export function practiseNext(input: {
   const max = input.max ?? 3;
   const out: PracticeSuggestion[] = [];
   const chosen = new Set<string>();
-  const candidates = input.weakest.filter((d) => input.kinds.includes(d.kind));
+  const candidates = input.targets.filter((d) => input.kinds.includes(d.kind));
   // Spread over kinds first: the weakest dimension of each kind, then the rest.
   const firstOfKind = candidates.filter(
     (d, i) => candidates.findIndex((x) => x.kind === d.kind) === i,
@@ -57,7 +80,7 @@ export function practiseNext(input: {
       templateId: pick.id,
       title: pick.title,
       ref: d.ref,
-      reason: `${d.name} averaged ${d.mean.toFixed(2)}`,
+      reason: d.reason,
     });
   }
   return out;
@@ -128,10 +151,7 @@ export interface HistoryFilter {
   to?: number;
 }
 
-export function filterPoints<P extends SessionPoint>(
-  points: P[],
-  f: HistoryFilter,
-): P[] {
+export function filterPoints<P extends SessionPoint>(points: P[], f: HistoryFilter): P[] {
   return points.filter((p) => {
     if (f.track === 'practice' && p.mode !== 'practice') return false;
     if (f.track === 'custom' && (p.mode === 'practice' || p.trackId !== null)) return false;

@@ -125,7 +125,12 @@ export function DimensionBars(props: {
       }
     >
       <ResponsiveContainer>
-        <BarChart data={props.data} layout="vertical" margin={{ left: 8, right: 24 }}>
+        <BarChart
+          accessibilityLayer={false}
+          data={props.data}
+          layout="vertical"
+          margin={{ left: 8, right: 24 }}
+        >
           <CartesianGrid stroke={c.grid} horizontal={false} />
           <XAxis type="number" domain={[0, 4]} ticks={[1, 2, 3, 4]} stroke={c.muted} />
           <YAxis
@@ -173,7 +178,7 @@ export function TimeBars(props: { data: { round: string; used: number; allotted:
       }
     >
       <ResponsiveContainer>
-        <BarChart data={props.data} margin={{ left: 0, right: 16 }}>
+        <BarChart accessibilityLayer={false} data={props.data} margin={{ left: 0, right: 16 }}>
           <CartesianGrid stroke={c.grid} vertical={false} />
           <XAxis dataKey="round" stroke={c.muted} tick={{ fill: c.text, fontSize: 12 }} />
           <YAxis stroke={c.muted} />
@@ -234,7 +239,7 @@ export function TrendLines(props: {
       }
     >
       <ResponsiveContainer>
-        <LineChart data={rows} margin={{ left: 0, right: 16 }}>
+        <LineChart accessibilityLayer={false} data={rows} margin={{ left: 0, right: 16 }}>
           <CartesianGrid stroke={c.grid} vertical={false} />
           <XAxis
             dataKey="at"
@@ -305,7 +310,10 @@ export function WeekBars(props: { weeks: { week: number; count: number }[] }) {
       }
     >
       <ResponsiveContainer>
-        <BarChart data={props.weeks.map((w) => ({ ...w, label: label(w.week) }))}>
+        <BarChart
+          accessibilityLayer={false}
+          data={props.weeks.map((w) => ({ ...w, label: label(w.week) }))}
+        >
           <CartesianGrid stroke={c.grid} vertical={false} />
           <XAxis dataKey="label" stroke={c.muted} tick={{ fill: c.text, fontSize: 11 }} />
           <YAxis allowDecimals={false} stroke={c.muted} />

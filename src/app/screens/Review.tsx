@@ -1,7 +1,7 @@
 import { lazy, Suspense, use, useEffect, useMemo, useState } from 'react';
 import { describeRule } from '../../domain/calibration';
 import type { VerdictId, VerdictPolicy } from '../../domain/content';
-import { practiseNext } from '../../domain/progress';
+import { practiceTargets, practiseNext } from '../../domain/progress';
 import { formatClock } from '../../domain/timer';
 import { WEAKEST_COUNT } from '../../domain/verdict';
 import { kindSpecs } from '../../kinds/registry';
@@ -387,20 +387,31 @@ function PractiseNext({ model, session }: { model: ReviewModel; session: Current
   const suggestions = useMemo(() => {
     const tagsOf: Record<string, string[]> = {};
     for (const r of session.plan.rounds) tagsOf[r.kind] ??= r.tags;
+    const flagged = model.rounds.flatMap((r) =>
+      r.flags
+        .filter((f) => !f.selfReported)
+        .map((f) => ({
+          ref: `${r.kind}.${f.dimension}`,
+          kind: r.kind,
+          name: r.facts?.rubric.dimensions.find((d) => d.id === f.dimension)?.name ?? f.dimension,
+          self: f.self,
+        })),
+    );
     return practiseNext({
-      weakest: model.weakest,
+      targets: practiceTargets(flagged, model.weakest),
       catalog,
       recent: recentTemplateIds(sessions ?? [session]),
       kinds: kindSpecs.map((k) => k.kind),
       tagsOf,
     });
-  }, [model.weakest, catalog, sessions, session]);
+  }, [model, catalog, sessions, session]);
   if (suggestions.length === 0) return null;
   return (
     <section aria-labelledby="next-h">
       <h2 id="next-h">Practise next</h2>
       <p className="muted small">
-        A round for each of your weakest dimensions, with a template you have not played lately.
+        A round for each dimension the signals contradict and for your weakest scores, with a
+        template you have not played lately.
       </p>
       <ul className="practise-next">
         {suggestions.map((s) => (

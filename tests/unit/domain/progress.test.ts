@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   filterPoints,
+  practiceTargets,
   practiseNext,
   type SessionPoint,
   sessionsPerWeek,
@@ -10,7 +11,12 @@ import {
 import type { DimensionSummary } from '../../../src/domain/verdict';
 import { makeCatalog, makeTemplate } from '../../helpers/factories';
 
-const dim = (ref: string, mean: number): DimensionSummary => ({
+const dim = (ref: string, mean: number) => ({
+  ref,
+  kind: ref.split('.')[0]!,
+  reason: `${ref.split('.')[1]!} averaged ${mean.toFixed(2)}`,
+});
+const summary = (ref: string, mean: number): DimensionSummary => ({
   ref,
   kind: ref.split('.')[0]!,
   dimension: ref.split('.')[1]!,
@@ -31,9 +37,24 @@ const catalog = makeCatalog({
 const kinds = ['fundamentals', 'coding'];
 
 describe('practise next', () => {
+  it('aims first at dimensions the signals contradict, then at the weakest scores', () => {
+    const t = practiceTargets(
+      [{ ref: 'fundamentals.depth', kind: 'fundamentals', name: 'Depth', self: 4 }],
+      [summary('fundamentals.depth', 4), summary('coding.correctness', 2)],
+    );
+    expect(t).toEqual([
+      {
+        ref: 'fundamentals.depth',
+        kind: 'fundamentals',
+        reason: 'the signals disagree with your 4 for Depth',
+      },
+      { ref: 'coding.correctness', kind: 'coding', reason: 'correctness averaged 2.00' },
+    ]);
+  });
+
   it('aims at the weakest dimensions, one kind each first, with templates not seen recently', () => {
     const next = practiseNext({
-      weakest: [
+      targets: [
         dim('fundamentals.depth', 1.5),
         dim('fundamentals.accuracy', 2),
         dim('coding.correctness', 2),
@@ -52,7 +73,7 @@ describe('practise next', () => {
 
   it('prefers the tags the session drew the kind with, and when all were used lately takes the oldest', () => {
     const next = practiseNext({
-      weakest: [dim('coding.correctness', 2)],
+      targets: [dim('coding.correctness', 2)],
       catalog,
       recent: ['softmax', 'heap'],
       kinds,
@@ -60,7 +81,7 @@ describe('practise next', () => {
     });
     expect(next.map((n) => n.templateId)).toEqual(['softmax']);
     const oldest = practiseNext({
-      weakest: [dim('fundamentals.depth', 2)],
+      targets: [dim('fundamentals.depth', 2)],
       catalog,
       recent: ['bravo', 'alpha', 'charlie'],
       kinds,
@@ -70,10 +91,10 @@ describe('practise next', () => {
 
   it('skips kinds that no longer exist and stops at the maximum', () => {
     expect(
-      practiseNext({ weakest: [dim('retired-kind.x', 1)], catalog, recent: [], kinds }),
+      practiseNext({ targets: [dim('retired-kind.x', 1)], catalog, recent: [], kinds }),
     ).toEqual([]);
     const many = ['a', 'b', 'c', 'd'].map((x) => dim(`fundamentals.${x}`, 2));
-    expect(practiseNext({ weakest: many, catalog, recent: [], kinds, max: 2 })).toHaveLength(2);
+    expect(practiseNext({ targets: many, catalog, recent: [], kinds, max: 2 })).toHaveLength(2);
   });
 });
 
