@@ -4,6 +4,7 @@
 // A kind may also have src/kinds/<kind>/check.ts, a deeper Node-only check that check:rounds runs.
 import type { AnyKindSpec, KindFinish } from '../domain/kind';
 import { codingSpec } from './coding/spec';
+import { derivationSpec } from './derivation/spec';
 import { fundamentalsSpec } from './fundamentals/spec';
 import type { KindViews } from './views';
 
@@ -29,6 +30,13 @@ export const registry: KindEntry[] = [
           .warm()
           .catch(() => {}),
       ),
+  },
+  {
+    spec: derivationSpec,
+    views: () => import('./derivation/views'),
+    finish: () => import('./derivation/finish'),
+    warm: () =>
+      void import('./derivation/check-client').then((m) => m.warmChecker().catch(() => {})),
   },
 ];
 
