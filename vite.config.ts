@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { roundsPlugin } from './src/content/vite-plugin';
 import { kindSpecs } from './src/kinds/registry';
+import { excalidrawAssets } from './src/kinds/system-design/vite-excalidraw';
 import { pyodideAssets } from './src/runner/vite-pyodide';
 
 // Cross-origin isolation lets the Python worker be interrupted through a SharedArrayBuffer
@@ -17,6 +18,7 @@ export default defineConfig({
     react(),
     roundsPlugin({ root: import.meta.dirname, specs: kindSpecs }),
     pyodideAssets(),
+    excalidrawAssets(),
   ],
   server: { port: 5173, strictPort: true, headers: isolation },
   preview: { port: 4173, strictPort: true, headers: isolation },

@@ -6,6 +6,7 @@ import type { AnyKindSpec, KindFinish } from '../domain/kind';
 import { codingSpec } from './coding/spec';
 import { derivationSpec } from './derivation/spec';
 import { fundamentalsSpec } from './fundamentals/spec';
+import { designSpec } from './system-design/spec';
 import type { KindViews } from './views';
 
 export interface KindEntry {
@@ -37,6 +38,11 @@ export const registry: KindEntry[] = [
     finish: () => import('./derivation/finish'),
     warm: () =>
       void import('./derivation/check-client').then((m) => m.warmChecker().catch(() => {})),
+  },
+  {
+    spec: designSpec,
+    views: () => import('./system-design/views'),
+    finish: () => import('./system-design/finish'),
   },
 ];
 

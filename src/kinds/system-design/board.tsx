@@ -1,0 +1,289 @@
+// The whiteboard: the real Excalidraw, loaded lazily, following the app's light/dark theme, with
+// the built-in component library. It owns its scene: a stored scene (maybe damaged, maybe from
+// an older Excalidraw) goes through Excalidraw's own restore once, and changes go out as events;
+// nothing is pushed back in except a scene to show (the replay). Replaced at the edge in jsdom.
+import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import type { BoardElement } from './replay';
+import type { StoredScene } from './spec';
+
+type Mod = typeof import('./excalidraw');
+type Api = import('@excalidraw/excalidraw/types').ExcalidrawImperativeAPI;
+type AnyElements = Parameters<Mod['restoreElements']>[0];
+type Files = import('@excalidraw/excalidraw/types').BinaryFiles;
+
+export interface BoardHandle {
+  /** The board as PNG or SVG, fonts embedded; null before it is ready or when it is empty. */
+  exportImage(type: 'png' | 'svg'): Promise<Blob | null>;
+}
+
+export interface BoardReady {
+  /** Ms from mounting to a board that can be drawn on. */
+  ms: number;
+  /** The elements the board opened with, after Excalidraw's restore. */
+  elements: readonly BoardElement[];
+  /** Elements in the stored scene that restore had to drop. */
+  dropped: number;
+}
+
+export interface BoardProps {
+  /** The scene to open with (read once). */
+  initial: StoredScene | null;
+  /** A scene to show, replacing what is on the board whenever it changes (the replay). */
+  shown?: StoredScene | null;
+  readOnly: boolean;
+  /** Names the board for assistive technology. */
+  label: string;
+  /** Every change Excalidraw reports: the live elements (it mutates them) and files. */
+  onScene?(elements: readonly BoardElement[], files: Record<string, unknown>): void;
+  onReady?(ready: BoardReady): void;
+}
+
+const htmlTheme = (): 'light' | 'dark' =>
+  document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
+
+/** The app's theme (data-theme on <html>), followed as it changes. */
+function useHtmlTheme(): 'light' | 'dark' {
+  const [theme, setTheme] = useState(htmlTheme);
+  useEffect(() => {
+    const observer = new MutationObserver(() => setTheme(htmlTheme()));
+    observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-theme'],
+    });
+    return () => observer.disconnect();
+  }, []);
+  return theme;
+}
+
+function liveCount(elements: readonly unknown[]): number {
+  return elements.filter(
+    (e) => !!e && typeof e === 'object' && !(e as { isDeleted?: boolean }).isDeleted,
+  ).length;
+}
+
+function libraryItems(mod: Mod) {
+  return import('./library').then(({ COMPONENTS }) =>
+    COMPONENTS.map((c) => ({
+      id: `mockloop-${c.id}`,
+      status: 'published' as const,
+      created: 1,
+      name: c.name,
+      elements: mod.convertToExcalidrawElements(
+        [
+          {
+            type: c.shape,
+            x: 0,
+            y: 0,
+            width: c.shape === 'diamond' ? 170 : 180,
+            height: c.shape === 'diamond' ? 110 : 80,
+            backgroundColor: c.fill,
+            strokeColor: c.stroke,
+            fillStyle: 'solid',
+            roughness: 1,
+            roundness: c.sharp || c.shape !== 'rectangle' ? null : { type: 3 },
+            customData: { component: c.id },
+            label: { text: c.name, fontSize: 18 },
+          },
+        ],
+        { regenerateIds: true },
+      ),
+    })),
+  );
+}
+
+/**
+ * Excalidraw 0.18's menu button has no accessible name (axe: button-name, critical). Name it
+ * where it appears; Excalidraw re-renders it, so keep watching.
+ */
+function useNamedMenu(ref: React.RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const name = () => {
+      for (const b of el.querySelectorAll('button.main-menu-trigger, button.dropdown-menu-button'))
+        if (!b.getAttribute('aria-label') && !b.textContent?.trim())
+          b.setAttribute('aria-label', 'Board menu');
+    };
+    name();
+    const observer = new MutationObserver(name);
+    observer.observe(el, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [ref]);
+}
+
+/** Keys typed on the board belong to it: the app's one-key shortcuts must not see them. */
+function useOwnKeys(ref: React.RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const stop = (e: KeyboardEvent) => e.stopPropagation();
+    el.addEventListener('keydown', stop);
+    return () => el.removeEventListener('keydown', stop);
+  }, [ref]);
+}
+
+export const Board = memo(
+  forwardRef<BoardHandle, BoardProps>(function Board(props, ref) {
+    const [mod, setMod] = useState<Mod | { error: string } | null>(null);
+    const [items, setItems] = useState<Awaited<ReturnType<typeof libraryItems>> | null>(null);
+    const api = useRef<Api | null>(null);
+    const latest = useRef(props);
+    latest.current = props;
+    const host = useRef<HTMLDivElement>(null);
+    const started = useRef(performance.now());
+    const theme = useHtmlTheme();
+    const [ready, setReady] = useState(false);
+    useOwnKeys(host);
+    useNamedMenu(host);
+
+    useEffect(() => {
+      let gone = false;
+      import('./excalidraw')
+        .then(async (m) => {
+          const lib = await libraryItems(m);
+          if (gone) return;
+          setItems(lib);
+          setMod(m);
+        })
+        .catch((e: Error) => !gone && setMod({ error: e.message }));
+      return () => {
+        gone = true;
+      };
+    }, []);
+
+    // The stored scene through Excalidraw's own restore: invalid elements dropped, older
+    // shapes brought up to date, the rest kept.
+    const opened = useMemo(() => {
+      if (!mod || 'error' in mod) return null;
+      const stored = latest.current.initial;
+      const raw = (stored?.elements ?? []) as AnyElements;
+      let elements: readonly BoardElement[] = [];
+      try {
+        const restored = mod.restore(
+          { elements: raw, appState: null, files: (stored?.files ?? {}) as Files },
+          null,
+          null,
+          { repairBindings: true, refreshDimensions: false },
+        );
+        elements = restored.elements as unknown as BoardElement[];
+      } catch {
+        // Restore itself gave up (a scene far from any shape it knows): keep what parses alone.
+        elements = (raw ?? []).flatMap((el) => {
+          try {
+            return mod.restoreElements([el], null) as unknown as BoardElement[];
+          } catch {
+            return [];
+          }
+        });
+      }
+      return {
+        elements,
+        files: (stored?.files ?? {}) as Files,
+        dropped: Math.max(0, liveCount(raw ?? []) - liveCount(elements)),
+      };
+    }, [mod]);
+
+    useImperativeHandle(ref, () => ({
+      async exportImage(type) {
+        const a = api.current;
+        const m = mod && !('error' in mod) ? mod : null;
+        if (!a || !m) return null;
+        const elements = a.getSceneElements();
+        if (elements.length === 0) return null;
+        const appState = { ...a.getAppState(), exportBackground: true, exportWithDarkMode: false };
+        const files = a.getFiles();
+        if (type === 'png')
+          return m.exportToBlob({ elements, appState, files, mimeType: 'image/png' });
+        const svg = await m.exportToSvg({ elements, appState, files });
+        return new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' });
+      },
+    }));
+
+    // The replay: show another scene whenever it changes.
+    const shown = props.shown;
+    useEffect(() => {
+      const a = api.current;
+      const m = mod && !('error' in mod) ? mod : null;
+      if (!a || !m || !shown || !ready) return;
+      const files = Object.values(shown.files) as Parameters<Api['addFiles']>[0];
+      if (files.length) a.addFiles(files);
+      a.updateScene({ elements: m.restoreElements(shown.elements as AnyElements, null) });
+    }, [shown, mod, ready]);
+
+    if (mod && 'error' in mod)
+      return (
+        <p className="error" role="alert">
+          The whiteboard could not load ({mod.error}). Your board is safe; reload the page to try
+          again.
+        </p>
+      );
+    const Excalidraw = mod?.Excalidraw;
+    const MainMenu = mod?.MainMenu;
+    return (
+      <div
+        ref={host}
+        className="sd-board-host"
+        data-state={ready ? 'ready' : 'loading'}
+        data-elements={opened ? liveCount(opened.elements) : undefined}
+        role="application"
+        aria-label={props.label}
+      >
+        {(!Excalidraw || !MainMenu || !opened || !items) && (
+          <p className="muted sd-board-loading">Loading the whiteboard…</p>
+        )}
+        {Excalidraw && MainMenu && opened && items && (
+          <Excalidraw
+            initialData={{
+              elements: opened.elements as AnyElements,
+              files: opened.files,
+              libraryItems: items,
+              scrollToContent: true,
+              appState: { viewBackgroundColor: '#ffffff' },
+            }}
+            excalidrawAPI={(a) => {
+              api.current = a;
+              // Ready once Excalidraw has laid out its first frame.
+              requestAnimationFrame(() => {
+                const ms = performance.now() - started.current;
+                performance.mark('mockloop:board-ready');
+                setReady(true);
+                latest.current.onReady?.({
+                  ms,
+                  elements: opened.elements,
+                  dropped: opened.dropped,
+                });
+              });
+            }}
+            onChange={(elements, _appState, files) => {
+              if (!latest.current.readOnly)
+                latest.current.onScene?.(
+                  elements as unknown as readonly BoardElement[],
+                  files as Record<string, unknown>,
+                );
+            }}
+            viewModeEnabled={props.readOnly}
+            theme={theme}
+            langCode="en"
+            aiEnabled={false}
+            validateEmbeddable={() => false}
+            UIOptions={{
+              canvasActions: {
+                loadScene: false,
+                saveToActiveFile: false,
+                export: false,
+                saveAsImage: false,
+                toggleTheme: null,
+              },
+            }}
+          >
+            <MainMenu>
+              <MainMenu.DefaultItems.ClearCanvas />
+              <MainMenu.DefaultItems.ChangeCanvasBackground />
+              <MainMenu.DefaultItems.Help />
+            </MainMenu>
+          </Excalidraw>
+        )}
+      </div>
+    );
+  }),
+);
