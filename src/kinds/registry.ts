@@ -4,6 +4,7 @@
 // A kind may also have src/kinds/<kind>/check.ts, a deeper Node-only check that check:rounds runs.
 import type { AnyKindSpec, KindFinish } from '../domain/kind';
 import { codingSpec } from './coding/spec';
+import { deepDiveSpec } from './deep-dive/spec';
 import { derivationSpec } from './derivation/spec';
 import { fundamentalsSpec } from './fundamentals/spec';
 import { designSpec } from './system-design/spec';
@@ -44,6 +45,7 @@ export const registry: KindEntry[] = [
     views: () => import('./system-design/views'),
     finish: () => import('./system-design/finish'),
   },
+  { spec: deepDiveSpec, views: () => import('./deep-dive/views') },
 ];
 
 export const kindSpecs: AnyKindSpec[] = registry.map((e) => e.spec);
