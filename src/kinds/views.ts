@@ -51,6 +51,8 @@ export interface RoundViewProps<T = unknown, A = unknown> {
   onChange: (answer: A, opts?: { journal?: boolean }) => void;
   /** Time is up or the round ended: show the answer read-only. */
   locked: boolean;
+  /** A practice round (not a loop): a kind may give feedback during it (derivation checks). */
+  practice?: boolean;
   /** Milliseconds on the round clock now (for stamping events such as runs and hint reveals). */
   roundClock: () => number;
   /**

@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
 // The derivation round's step editor with real KaTeX and the real checker (jsdom has no Worker,
 // so the checker runs in the page, as the app does where workers are missing). The store is a
-// little stateful wrapper; renderStep is wrapped only to count which steps re-render.
+// little stateful wrapper; KaTeX's entry points are wrapped only to count which steps re-render.
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { type ComponentType, useState } from 'react';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { DerivationAnswer, DerivationTemplate } from '../../src/kinds/derivation/spec';
-import type { RoundViewProps } from '../../src/kinds/views';
 
 const rendered: string[] = [];
 vi.mock('../../src/kinds/derivation/render', async (original) => {
@@ -18,11 +17,15 @@ vi.mock('../../src/kinds/derivation/render', async (original) => {
       rendered.push(tex);
       return real.renderStep(tex, display);
     },
+    paintStep: (el: HTMLElement, tex: string) => {
+      rendered.push(tex);
+      return real.paintStep(el, tex);
+    },
   };
 });
 
 const views = (await import('../../src/kinds/derivation/views')).default;
-const Round = views.Round as ComponentType<RoundViewProps & { practice?: boolean }>;
+const Round = views.Round;
 
 const template = {
   id: 'sigmoid-derivative',

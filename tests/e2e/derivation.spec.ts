@@ -171,3 +171,28 @@ test('the round passes axe, and hostile LaTeX runs nothing and fetches nothing',
     seen.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')),
   ).toEqual([]);
 });
+
+test('in practice, "Check my steps" marks the steps at any time and records each press', async ({
+  page,
+}) => {
+  await openProblem(page);
+  await typeSteps(page, [RIGHT[0]!, RIGHT[1]!, '= \\sigma(x)^2']);
+  await page.getByRole('button', { name: 'Check my steps' }).click();
+  await expect(row(page, 2).locator('.drv-mark-follows')).toContainText('follows from step 1', {
+    timeout: 20_000,
+  });
+  await expect(row(page, 3).locator('.drv-mark-broken')).toContainText(
+    /does not follow from step 2 \(at x = /,
+  );
+  await expect(
+    page.getByRole('status').filter({ hasText: '2 follow, 1 do not follow' }),
+  ).toBeVisible();
+  await step(page, 3).fill('= \\sigma(x)\\left(1-\\sigma(x)\\right)');
+  await expect(row(page, 3)).toContainText('Edited since the last check.');
+  await page.getByRole('button', { name: 'Check my steps' }).click();
+  await expect(row(page, 3).locator('.drv-mark-follows')).toBeVisible();
+  await page.waitForTimeout(1500);
+  const stored = await storedSession(page, sessionIdFromUrl(page));
+  const answer = (stored.answers[0] as { value: { checks: { follows: number }[] } }).value;
+  expect(answer.checks.map((c) => c.follows)).toEqual([2, 3]);
+});

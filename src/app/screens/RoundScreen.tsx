@@ -96,6 +96,7 @@ function KindRound({ index }: { index: number }) {
     (s) => s.ownership !== 'owner' || s.current!.session.phase.name !== 'round',
   );
   const seed = useApp((s) => s.current!.session.seed);
+  const mode = useApp((s) => s.current!.session.mode);
   const sessionId = useApp((s) => s.current!.session.id);
   const media = useMediaAccess(sessionId, index);
   const projects = useProjectAccess();
@@ -134,6 +135,7 @@ function KindRound({ index }: { index: number }) {
       budgetMs={budgetMs}
       media={media}
       projects={projects}
+      practice={mode === 'practice'}
     />
   );
 }

@@ -11,8 +11,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import { MathLine, RenderedMath } from './MathLine';
-import { renderStep } from './render';
+import { MathLine, SourceError } from './MathLine';
+import { paintStep, type RenderError } from './render';
 import { commandBefore, completions, insertSnippet, type Snippet } from './snippets';
 import { newStepId, type Step, type StepMark } from './spec';
 
@@ -239,8 +239,22 @@ const StepRow = memo(function StepRow(props: {
     actions.keyDown(e, step.id, 'tex');
   };
 
-  const rendered = useMemo(() => renderStep(step.tex), [step.tex]);
+  // KaTeX paints the step into its own element when its text changes (React never diffs it);
+  // only a change between rendered and failed re-renders the row.
+  const preview = useRef<HTMLSpanElement>(null);
+  const painted = useRef<string | null>(null);
+  const [error, setError] = useState<RenderError | null>(null);
+  const paint = useCallback((tex: string) => {
+    if (!preview.current || painted.current === tex) return;
+    painted.current = tex;
+    const e = paintStep(preview.current, tex);
+    setError((prev) => (prev?.message === e?.message && prev?.position === e?.position ? prev : e));
+  }, []);
+  // Text that arrives from elsewhere (the palette, a completion, a reload) is painted here;
+  // a keystroke paints at once in onChange, before the answer travels to the store.
+  useLayoutEffect(() => paint(step.tex), [paint, step.tex]);
   const blank = step.tex.trim() === '';
+  const rendered = { ok: error === null };
   const status = entry && entry.tex === step.tex ? entry.mark.status : null;
   const describedBy =
     [entry ? markId : null, rendered.ok || blank ? null : errorId].filter(Boolean).join(' ') ||
@@ -272,6 +286,7 @@ const StepRow = memo(function StepRow(props: {
             autoCapitalize="off"
             placeholder={index === 0 ? 'f(x) = …  (LaTeX; Enter adds a step)' : '= …'}
             onChange={(e) => {
+              paint(e.target.value);
               actions.setText(step.id, 'tex', e.target.value);
               refresh(e.target);
             }}
@@ -323,11 +338,21 @@ const StepRow = memo(function StepRow(props: {
       </div>
       <div className="drv-step-render">
         <span className="visually-hidden">Step {n} rendered: </span>
+        <span ref={preview} className="drv-math" />
         {blank ? (
           <span className="muted drv-placeholder">(empty)</span>
-        ) : (
-          <RenderedMath result={rendered} tex={step.tex} errorId={errorId} />
-        )}
+        ) : error?.tooLong ? (
+          <span className="drv-error" id={errorId}>
+            {error.message}
+          </span>
+        ) : error ? (
+          <SourceError
+            source={step.tex}
+            message={error.message}
+            position={error.position}
+            id={errorId}
+          />
+        ) : null}
         {entry && <StepMarkView id={markId} entry={entry} current={step.tex} />}
       </div>
     </li>

@@ -24,7 +24,10 @@ export const KATEX_OPTIONS = {
   output: 'htmlAndMathml',
 } as const;
 
-export function renderStep(source: string, displayMode = false): Rendered {
+export type RenderError = Extract<Rendered, { ok: false }>;
+
+/** The guards every rendering passes first: length, macro definitions, nesting. */
+function refuse(source: string): RenderError | null {
   if (source.length > MAX_STEP_CHARS) {
     return {
       ok: false,
@@ -43,25 +46,54 @@ export function renderStep(source: string, displayMode = false): Rendered {
   }
   const deep = tooDeep(source);
   if (deep !== null) return { ok: false, message: 'nested too deeply to render', position: deep };
+  return null;
+}
+
+function caught(e: unknown): RenderError {
+  if (e instanceof katex.ParseError) {
+    const err = e as katex.ParseError & { rawMessage?: string; position?: number };
+    return {
+      ok: false,
+      message: err.rawMessage ?? 'cannot be rendered',
+      position: typeof err.position === 'number' ? err.position : null,
+    };
+  }
+  return {
+    ok: false,
+    message: `cannot be rendered (${(e as Error)?.message ?? e})`,
+    position: null,
+  };
+}
+
+export function renderStep(source: string, displayMode = false): Rendered {
+  const no = refuse(source);
+  if (no) return no;
   try {
     // A fresh macros object each time, so nothing one step does can reach another.
     const html = katex.renderToString(source, { ...KATEX_OPTIONS, displayMode, macros: {} });
     return { ok: true, html };
   } catch (e) {
-    if (e instanceof katex.ParseError) {
-      const err = e as katex.ParseError & { rawMessage?: string; position?: number };
-      return {
-        ok: false,
-        message: err.rawMessage ?? 'cannot be rendered',
-        position: typeof err.position === 'number' ? err.position : null,
-      };
-    }
-    return {
-      ok: false,
-      message: `cannot be rendered (${(e as Error)?.message ?? e})`,
-      position: null,
-    };
+    return caught(e);
   }
+}
+
+/**
+ * Renders a step straight into `el` (KaTeX builds the nodes; no HTML string is parsed), with the
+ * same guards and options as renderStep. On an error `el` is emptied and the error returned.
+ */
+export function paintStep(el: HTMLElement, source: string): RenderError | null {
+  const no = refuse(source);
+  if (!no) {
+    try {
+      katex.render(source, el, { ...KATEX_OPTIONS, macros: {} });
+      return null;
+    } catch (e) {
+      el.textContent = '';
+      return caught(e);
+    }
+  }
+  el.textContent = '';
+  return no;
 }
 
 /** Where brace or \left nesting first exceeds the limit, or null. */

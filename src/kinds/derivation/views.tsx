@@ -1,7 +1,7 @@
 // Views of the derivation kind: the statement and the symbols the checker reads beside a step
 // editor with live KaTeX, a palette and a final answer field; in practice a "Check my steps"
 // button; at scoring the person's steps with their marks beside the reference derivation.
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatClock } from '../../domain/timer';
 import { Markdown } from '../../ui/Markdown';
 import type { KindViews, ReviewSummaryProps, RoundViewProps, ScoringExtrasProps } from '../views';
@@ -41,7 +41,7 @@ function toChecked(steps: Step[], marks: StepMark[], final: FinalVerdict | null,
   };
 }
 
-function Round(props: RoundViewProps & { practice?: boolean }) {
+function Round(props: RoundViewProps) {
   const template = props.template as DerivationTemplate;
   const answer = props.answer as DerivationAnswer;
   const { onChange, locked, roundClock, practice = false } = props;
@@ -90,8 +90,11 @@ function Round(props: RoundViewProps & { practice?: boolean }) {
     }
   };
 
-  const insert = (tex: string) => {
-    if (locked) return;
+  const lockedRef = useRef(locked);
+  lockedRef.current = locked;
+  // Stable, so the palette does not re-render on every keystroke.
+  const insert = useCallback((tex: string) => {
+    if (lockedRef.current) return;
     let h = active.current;
     if (!h?.el.isConnected) {
       const inputs = document.querySelectorAll<HTMLInputElement>('.drv-tex');
@@ -106,7 +109,7 @@ function Round(props: RoundViewProps & { practice?: boolean }) {
     const to = el.selectionEnd ?? from;
     const r = insertSnippet(el.value, from, to, tex);
     h.set(r.text, r.caret);
-  };
+  }, []);
 
   const addStep = () => {
     const fresh = { id: newStepId(), tex: '', why: '' };
@@ -117,11 +120,15 @@ function Round(props: RoundViewProps & { practice?: boolean }) {
     });
   };
 
-  const showHint = () =>
-    update({
-      hintsShown: Math.min(template.hints.length, latest.current.hintsShown + 1),
-      hintTimes: [...latest.current.hintTimes, roundClock()],
-    });
+  const showHint = useCallback(
+    () =>
+      update({
+        hintsShown: Math.min(template.hints.length, latest.current.hintsShown + 1),
+        hintTimes: [...latest.current.hintTimes, roundClock()],
+      }),
+    [update, template, roundClock],
+  );
+  const setFinal = useCallback((final: string) => update({ final }), [update]);
 
   const summary = checked
     ? tallyMarks([...checked.marks.values()].map((e) => e.mark).filter((m) => m.status !== 'empty'))
@@ -129,26 +136,12 @@ function Round(props: RoundViewProps & { practice?: boolean }) {
 
   return (
     <div className="derivation">
-      <section className="drv-problem" aria-label="Problem">
-        <p className="muted">
-          {template.difficulty} · about {template.minutes} min
-        </p>
-        <Markdown source={template.statement} className="statement" />
-        <Symbols template={template} />
-        <h2>Hints</h2>
-        {template.hints.slice(0, answer.hintsShown).map((h, i) => (
-          <div key={h} className="hint">
-            <strong>Hint {i + 1}.</strong> <Markdown source={h} className="inline" />
-          </div>
-        ))}
-        {answer.hintsShown < template.hints.length ? (
-          <button type="button" onClick={showHint} disabled={locked}>
-            Show hint {answer.hintsShown + 1} of {template.hints.length}
-          </button>
-        ) : (
-          <p className="muted small">All hints shown. Each reveal is recorded for scoring.</p>
-        )}
-      </section>
+      <Problem
+        template={template}
+        hintsShown={answer.hintsShown}
+        locked={locked}
+        onShowHint={showHint}
+      />
       <section className="drv-work" aria-label="Your derivation">
         <p className="muted small">
           One line of LaTeX per step: start a chain with <code>lhs = rhs</code>, continue it with{' '}
@@ -197,7 +190,7 @@ function Round(props: RoundViewProps & { practice?: boolean }) {
           template={template}
           value={answer.final}
           locked={locked}
-          onChange={(final) => update({ final })}
+          onChange={setFinal}
           onFieldFocus={onFieldFocus}
           verdict={checked?.final ?? null}
         />
@@ -207,6 +200,38 @@ function Round(props: RoundViewProps & { practice?: boolean }) {
 }
 
 const FIRST_STEP: Step[] = [{ id: 'first', tex: '', why: '' }];
+
+/** The statement, the symbols and the hints: nothing here changes while a step is typed. */
+const Problem = memo(function Problem(props: {
+  template: DerivationTemplate;
+  hintsShown: number;
+  locked: boolean;
+  onShowHint: () => void;
+}) {
+  const { template, hintsShown, locked } = props;
+  return (
+    <section className="drv-problem" aria-label="Problem">
+      <p className="muted">
+        {template.difficulty} · about {template.minutes} min
+      </p>
+      <Markdown source={template.statement} className="statement" />
+      <Symbols template={template} />
+      <h2>Hints</h2>
+      {template.hints.slice(0, hintsShown).map((h, i) => (
+        <div key={h} className="hint">
+          <strong>Hint {i + 1}.</strong> <Markdown source={h} className="inline" />
+        </div>
+      ))}
+      {hintsShown < template.hints.length ? (
+        <button type="button" onClick={props.onShowHint} disabled={locked}>
+          Show hint {hintsShown + 1} of {template.hints.length}
+        </button>
+      ) : (
+        <p className="muted small">All hints shown. Each reveal is recorded for scoring.</p>
+      )}
+    </section>
+  );
+});
 
 function Symbols({ template }: { template: DerivationTemplate }) {
   if (template.symbols.length === 0) return null;
@@ -267,7 +292,13 @@ function SymbolLine({ s }: { s: DerivationTemplate['symbols'][number] }) {
   );
 }
 
-function Palette({ onInsert, disabled }: { onInsert: (tex: string) => void; disabled: boolean }) {
+const Palette = memo(function Palette({
+  onInsert,
+  disabled,
+}: {
+  onInsert: (tex: string) => void;
+  disabled: boolean;
+}) {
   return (
     <fieldset className="drv-palette">
       <legend className="visually-hidden">Insert at the cursor</legend>
@@ -293,9 +324,9 @@ function Palette({ onInsert, disabled }: { onInsert: (tex: string) => void; disa
       ))}
     </fieldset>
   );
-}
+});
 
-function FinalField(props: {
+const FinalField = memo(function FinalField(props: {
   template: DerivationTemplate;
   value: string;
   locked: boolean;
@@ -354,7 +385,7 @@ function FinalField(props: {
       {props.verdict && <FinalVerdictView verdict={props.verdict} current={value} />}
     </section>
   );
-}
+});
 
 function FinalVerdictView({
   verdict,

@@ -2,7 +2,7 @@
 // Rendering a step with KaTeX: errors keep KaTeX's own message and position, and a hostile
 // corpus produces no link, image, script, handler or remote style, and finishes within a bound.
 import { describe, expect, it } from 'vitest';
-import { renderStep } from '../../../../src/kinds/derivation/render';
+import { paintStep, renderStep } from '../../../../src/kinds/derivation/render';
 
 const HOSTILE = [
   '\\href{javascript:alert(1)}{click}',
@@ -97,6 +97,18 @@ describe('rendering a step', () => {
         expect(Number(m[1])).toBeLessThanOrEqual(12);
     },
   );
+
+  it('painting into the page (what the step editor does) is as safe: same guards, same options', () => {
+    for (const source of HOSTILE) {
+      const el = document.createElement('div');
+      const error = paintStep(el, source);
+      expect(error === null).toBe(renderStep(source).ok);
+      expect(el.querySelectorAll('a, img, script, iframe, object, embed')).toHaveLength(0);
+      for (const node of el.querySelectorAll('*'))
+        for (const attr of node.getAttributeNames())
+          expect(attr, `${node.tagName} has ${attr}`).not.toMatch(/^(on|href|src|data-|id$)/);
+    }
+  });
 
   it('finishes the whole hostile corpus within a generous bound', () => {
     const started = performance.now();
