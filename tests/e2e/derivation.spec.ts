@@ -196,3 +196,36 @@ test('in practice, "Check my steps" marks the steps at any time and records each
   const answer = (stored.answers[0] as { value: { checks: { follows: number }[] } }).value;
   expect(answer.checks.map((c) => c.follows)).toEqual([2, 3]);
 });
+
+test('the checker needs no eval: it works under a CSP without unsafe-eval, page and worker', async ({
+  page,
+}) => {
+  const csp = "script-src 'self' 'unsafe-inline'; worker-src 'self'";
+  // The policy on every response, the worker script's included (a worker keeps its own).
+  await page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({
+      response,
+      headers: { ...response.headers(), 'content-security-policy': csp },
+    });
+  });
+  await page.addInitScript(() => {
+    (window as unknown as { violations: string[] }).violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { violations: string[] }).violations.push(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+      ),
+    );
+  });
+  await openProblem(page);
+  await typeSteps(page, [RIGHT[0]!, '= \\sigma(x)^2']);
+  await page.getByRole('button', { name: 'Check my steps' }).click();
+  await expect(row(page, 2).locator('.drv-mark-broken')).toBeVisible({ timeout: 20_000 });
+  await expect(row(page, 1).locator('.drv-mark-follows')).toBeVisible();
+  // zod's own feature probe (Function('') in a try, then it parses without it) is the app's
+  // business; nothing in the derivation round's chunks or its worker may need eval.
+  const violations = await page.evaluate(
+    () => (window as unknown as { violations: string[] }).violations,
+  );
+  expect(violations.filter((v) => !/\/assets\/schemas-[\w-]+\.js:/.test(v))).toEqual([]);
+});
