@@ -201,6 +201,12 @@ function Round(props: RoundViewProps) {
 
 const FIRST_STEP: Step[] = [{ id: 'first', tex: '', why: '' }];
 
+/** A result stated as a relation (f(E X) ≤ E f(X)) is shown whole, not after "lhs =". */
+const isStatement = (tex: string) =>
+  /(^|[^\\:])=|<|>|\\le(q)?(?![a-z])|\\ge(q)?(?![a-z])/.test(tex);
+const withLhs = (t: DerivationTemplate, tex: string) =>
+  isStatement(t.final.answer) ? tex : `${t.final.lhs} = ${tex}`;
+
 /** The statement, the symbols and the hints: nothing here changes while a step is typed. */
 const Problem = memo(function Problem(props: {
   template: DerivationTemplate;
@@ -353,7 +359,7 @@ const FinalField = memo(function FinalField(props: {
           : 'Checked against the reference at many random points when the round ends.'}
       </p>
       <div className="drv-final-row">
-        <MathLine tex={`${template.final.lhs} =`} />
+        {!isStatement(template.final.answer) && <MathLine tex={`${template.final.lhs} =`} />}
         <input
           ref={el}
           id="drv-final"
@@ -477,7 +483,7 @@ function Reference({ template }: { template: DerivationTemplate }) {
       </ol>
       <p>
         <strong>Final answer: </strong>
-        <MathLine tex={`${template.final.lhs} = ${template.final.answer}`} />
+        <MathLine tex={withLhs(template, template.final.answer)} />
       </p>
       {template.final.specialisation && (
         <Markdown source={template.final.specialisation} className="small" />
@@ -506,7 +512,7 @@ function ScoringExtras(props: ScoringExtrasProps) {
           <p>
             <strong>Your final answer: </strong>
             {answer.final.trim() ? (
-              <MathLine tex={`${template.final.lhs} = ${answer.final}`} />
+              <MathLine tex={withLhs(template, answer.final)} />
             ) : (
               <span className="muted">(none)</span>
             )}
@@ -558,7 +564,7 @@ function ReviewSummary(props: ReviewSummaryProps) {
         <summary>Steps</summary>
         <YourSteps answer={answer} checked={null} />
         <p className="muted small">Reference final answer:</p>
-        <MathLine tex={`${template.final.lhs} = ${template.final.answer}`} />
+        <MathLine tex={withLhs(template, template.final.answer)} />
       </details>
     </div>
   );
