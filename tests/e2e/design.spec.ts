@@ -110,6 +110,34 @@ test('a rectangle drawn with the mouse and a library component are both there af
   expect(after.map((e) => e.type).sort()).toEqual(before.map((e) => e.type).sort());
 });
 
+test('keys typed on the board reach Excalidraw (shortcuts, select all, arrows), not the app', async ({
+  page,
+}) => {
+  await openRound(page);
+  const box = await canvasBox(page);
+  await page.mouse.click(box.x + box.width - 60, box.y + box.height - 140);
+  // R is Excalidraw's rectangle tool; P its pen and the app's pause, D its diamond and "I'm done".
+  await page.keyboard.press('r');
+  await page.mouse.move(box.x + 200, box.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 320, box.y + 280, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.press('p');
+  await page.keyboard.press('d');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('v');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('ArrowRight');
+  await letSave(page);
+  const [rect] = live(await storedAnswer(page));
+  expect(rect).toMatchObject({ type: 'rectangle' });
+  // Drawn at x = 200 on the canvas, then moved right by the arrow key.
+  const first = rect as unknown as { x: number; version: number };
+  expect(first.version).toBeGreaterThan(2);
+});
+
 test('asking a clarifying question shows the interviewer’s answer with the time of the ask', async ({
   page,
 }) => {

@@ -111,15 +111,15 @@ function useNamedMenu(ref: React.RefObject<HTMLDivElement | null>) {
   }, [ref]);
 }
 
-/** Keys typed on the board belong to it: the app's one-key shortcuts must not see them. */
-function useOwnKeys(ref: React.RefObject<HTMLDivElement | null>) {
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const stop = (e: KeyboardEvent) => e.stopPropagation();
-    el.addEventListener('keydown', stop);
-    return () => el.removeEventListener('keydown', stop);
-  }, [ref]);
+/**
+ * Letters and digits typed on the board belong to it (R draws a rectangle, 1 selects), never to
+ * the app's one-key shortcuts (D ends the round, 1–4 score). Stopped in React, after Excalidraw's
+ * own handler on its container has run; Escape, Space, arrows and modified keys go on, because
+ * Excalidraw also listens for those on the document and the window.
+ */
+function keepKeys(e: React.KeyboardEvent) {
+  if (e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey)
+    e.stopPropagation();
 }
 
 export const Board = memo(
@@ -133,7 +133,6 @@ export const Board = memo(
     const started = useRef(performance.now());
     const theme = useHtmlTheme();
     const [ready, setReady] = useState(false);
-    useOwnKeys(host);
     useNamedMenu(host);
 
     useEffect(() => {
@@ -227,6 +226,7 @@ export const Board = memo(
         data-elements={opened ? liveCount(opened.elements) : undefined}
         role="application"
         aria-label={props.label}
+        onKeyDown={keepKeys}
       >
         {(!Excalidraw || !MainMenu || !opened || !items) && (
           <p className="muted sd-board-loading">Loading the whiteboard…</p>

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { flagRepeats, idSchema, templateBaseShape } from '../../domain/content';
 import type { RoundKindSpec, Signal } from '../../domain/kind';
-import { ESTIMATE_UNITS, judgeEstimate } from './estimate';
+import { ESTIMATE_UNITS, formatQuantity, judgeEstimate } from './estimate';
 import { evaluateFormula, formulaNames } from './formula';
 import {
   mostOverPlan,
@@ -323,6 +323,53 @@ export function designSignals(input: {
   return signals;
 }
 
+const clock = (ms: number) => {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+/** The round for the session report (the board travels beside it as a PNG). */
+export function designMarkdown(template: DesignTemplate, raw: DesignAnswer): string {
+  const a = readAnswer(raw).answer;
+  const asked = new Map(a.asks.map((x) => [x.id, x.at]));
+  const out: string[] = ['#### Clarifying questions', ''];
+  for (const c of template.clarifications) {
+    const at = asked.get(c.id);
+    out.push(
+      `- ${at === undefined ? 'not asked' : `asked at ${clock(at)}`}${c.important ? ' (important)' : ''}: ${c.question}`,
+    );
+  }
+  out.push('', '#### Stage notes', '');
+  for (const s of STAGE_IDS) {
+    const notes = a.notes[s]?.trim();
+    out.push(`**${STAGES[s].title}**`, '', notes || '_(no notes)_', '');
+  }
+  out.push('#### Estimates', '');
+  for (const e of template.estimates) {
+    const entry = a.estimates[e.id]?.text.trim();
+    const j = judgeEstimate(entry, e.reference, e.unit, e.factor);
+    const verdict =
+      'ratio' in j
+        ? `${j.verdict === 'within' ? 'within' : 'not within'} ${e.factor}× (${j.ratio.toPrecision(2)}× the reference)`
+        : 'reason' in j
+          ? j.reason
+          : 'not answered';
+    out.push(
+      `- ${e.quantity}: ${entry ? `\`${entry}\`` : '—'}; reference ${formatQuantity(e.reference, e.unit, e.noun)}; ${verdict}`,
+    );
+  }
+  out.push('', '#### Follow-ups', '');
+  for (const f of template.followups) {
+    const s = a.followups[f.id];
+    out.push(
+      `- **${f.prompt}** ${s ? `(at ${clock(s.shownAt)})` : '(not reached)'}`,
+      ...(s ? ['', `  ${s.answer.trim() || '_(unanswered)_'}`, ''] : []),
+    );
+  }
+  out.push('', `${liveElements(a).length} elements on the board.`);
+  return out.join('\n');
+}
+
 /** Cross-field rules, each as "field: problem". */
 export function lintDesign(t: DesignTemplate): string[] {
   const problems: string[] = [];
@@ -422,6 +469,7 @@ export const designSpec: RoundKindSpec<DesignTemplate, DesignAnswer, DesignScori
     'board-elements',
   ],
   lint: lintDesign,
+  toMarkdown: ({ template, answer }) => designMarkdown(template, answer),
   extra: (templates) => ({
     prompts: templates.length,
     clarifications: templates.reduce((n, t) => n + t.clarifications.length, 0),

@@ -164,6 +164,13 @@ function Round(props: RoundViewProps) {
     update((a) => ({ ...a, scene: { elements, files } }));
     recordFrame(elements);
     performance.measure('mockloop:board-save', { start: t0, end: performance.now() });
+    // The whole task, React's render of the round included, ends before this message arrives.
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      performance.measure('mockloop:board-save-task', { start: t0, end: performance.now() });
+      ch.port1.close();
+    };
+    ch.port2.postMessage(0);
   }, [update, recordFrame]);
 
   const onScene = useCallback(
@@ -670,5 +677,23 @@ function ReviewSummary(props: ReviewSummaryProps) {
   );
 }
 
-const views: KindViews = { Round, ScoringExtras, ReviewSummary };
+/** The board at the end of the round as PNG, for the session report. */
+async function exportImage(props: ReviewSummaryProps): Promise<Blob | null> {
+  const answer = readAnswer(props.answer).answer;
+  if (!answer.scene || liveElements(answer).length === 0) return null;
+  const m = await import('./excalidraw');
+  type Elements = Parameters<typeof m.restoreElements>[0];
+  type Files = Parameters<typeof m.exportToBlob>[0]['files'];
+  const elements = m
+    .restoreElements(answer.scene.elements as Elements, null)
+    .filter((e) => !e.isDeleted);
+  return m.exportToBlob({
+    elements,
+    files: answer.scene.files as Files,
+    appState: { exportBackground: true, viewBackgroundColor: '#ffffff' },
+    mimeType: 'image/png',
+  });
+}
+
+const views: KindViews = { Round, ScoringExtras, ReviewSummary, exportImage };
 export default views;

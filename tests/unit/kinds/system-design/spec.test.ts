@@ -284,3 +284,30 @@ describe('template checks', () => {
     });
   });
 });
+
+describe('the session report', () => {
+  it('writes the asks, notes, judged estimates and follow-ups as Markdown', () => {
+    const md = designSpec.toMarkdown!({
+      template: t,
+      answer: answer({
+        asks: [{ id: 'scale', at: 65_000 }],
+        notes: { data: 'click logs' },
+        estimates: { 'peak-qps': { text: '3k/s', at: 1 } },
+        followups: {
+          'cold-start': { shownAt: 10 * MIN, answer: 'popular first', answeredAt: 11 * MIN },
+        },
+      }),
+      scoring: {},
+    });
+    expect(md).toContain('- asked at 1:05 (important): How many users?');
+    expect(md).toContain('- not asked (important): How peaky?');
+    expect(md).toContain('**Data**\n\nclick logs');
+    expect(md).toContain(
+      '- Peak requests per second: `3k/s`; reference 2.78k requests/s; within 2× (1.1× the reference)',
+    );
+    expect(md).toContain('- Event log volume per day: —; reference 40 GB/day; not answered');
+    expect(md).toContain('- **Cold start?** (at 10:00)\n\n  popular first');
+    expect(md).toContain('- **Drift?** (not reached)');
+    expect(md.split('\n').every((l) => !/^#{1,3} /.test(l))).toBe(true);
+  });
+});
