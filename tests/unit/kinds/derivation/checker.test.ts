@@ -66,6 +66,34 @@ describe('equivalence at random points', () => {
     expect(sameValue(vectors, '\\sum_{i=1}^{n} p_i', '1').kind).toBe('same');
   });
 
+  it('reads scalars declared one by one (y_1, y_2, y_3 = 1 − y_1 − y_2) as y_j in a sum', () => {
+    const family = prepare({
+      symbols: [
+        sym({ name: 'y_1', domain: 'unit', range: [0.05, 0.45] }),
+        sym({ name: 'y_2', domain: 'unit', range: [0.05, 0.45] }),
+        sym({ name: 'y_3', definition: '1 - y_1 - y_2' }),
+      ],
+      sizes: { n: 3 },
+    });
+    expect(sameValue(family, '\\sum_{j=1}^{n} y_j', '1').kind).toBe('same');
+    expect(sameValue(family, '\\sum_{j=1}^{n} y_j^2', 'y_1^2 + y_2^2 + y_3^2').kind).toBe('same');
+  });
+
+  it('reads ∂x̂/∂x written with the operand on top, and Γ as the gamma function', () => {
+    const hats = prepare({
+      symbols: [
+        sym({ name: 'x_i', size: 'n' }),
+        sym({ name: '\\hat{x}_i', size: 'n', definition: 'x_i - \\frac{1}{n}\\sum_{k=1}^{n} x_k' }),
+        sym({ name: 'a', domain: 'positive' }),
+      ],
+      sizes: { n: 3 },
+    });
+    expect(
+      sameValue(hats, '\\frac{\\partial \\hat{x}_2}{\\partial x_1}', '-\\frac{1}{3}').kind,
+    ).toBe('same');
+    expect(sameValue(hats, '\\Gamma(a+1)', 'a\\Gamma(a)').kind).toBe('same');
+  });
+
   it('sums an infinite series until it settles, and refuses one that never does', () => {
     const geo = prepare({
       symbols: [sym({ name: 'p', domain: 'unit', range: [0.1, 0.9] })],

@@ -1,12 +1,15 @@
 // The derivation spec (schemas, lint, signals) and its check:rounds step, which must reject a
 // template whose own reference fails, naming the file, the step and the point.
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadRounds } from '../../../../src/content/loader';
 import check from '../../../../src/kinds/derivation/check';
 import {
   type DerivationAnswer,
   type DerivationTemplate,
   derivationSpec,
 } from '../../../../src/kinds/derivation/spec';
+import { kindSpecs } from '../../../../src/kinds/registry';
 
 function template(overrides: Record<string, unknown> = {}): DerivationTemplate {
   return derivationSpec.templateSchema.parse({
@@ -184,5 +187,23 @@ describe('the derivation spec', () => {
       display: 'not checked yet',
       ratio: null,
     });
+  });
+});
+
+describe('the built-in derivations', () => {
+  it('are at least 30, 20 of them checked by the app, with at least 60 reference steps proved', async () => {
+    const { catalog, failures } = loadRounds(
+      resolve(import.meta.dirname, '../../../../rounds'),
+      kindSpecs,
+    );
+    expect(failures.filter((f) => f.file.startsWith('rounds/derivation/'))).toEqual([]);
+    const templates = catalog!.templates.derivation as DerivationTemplate[];
+    const figures = derivationSpec.extra!(templates);
+    expect(figures.problems).toBeGreaterThanOrEqual(30);
+    expect(figures.checkable).toBeGreaterThanOrEqual(20);
+    const r = await check(templates);
+    expect(r.failures).toEqual([]);
+    expect(r.extra.reference_steps_checked).toBeGreaterThanOrEqual(60);
+    expect(templates.every((t) => t.tracks.includes('rs'))).toBe(true);
   });
 });
