@@ -2,7 +2,7 @@
 // It reports every problem at once as `rounds/<path>: <field>: <what is wrong>`.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse } from 'yaml';
+import { type Document, isScalar, parseDocument, type Scalar, visit } from 'yaml';
 import type { z } from 'zod';
 import { ruleProblems } from '../domain/calibration';
 import {
@@ -18,6 +18,7 @@ import {
   verdictPolicySchema,
 } from '../domain/content';
 import type { AnyKindSpec, BankEntry } from '../domain/kind';
+import { PyFloat } from '../domain/pyvalue';
 
 export interface Failure {
   file: string;
@@ -42,10 +43,17 @@ export function loadRounds(root: string, specs: AnyKindSpec[]): LoadResult {
   const rel = (p: string) => `rounds/${relative(root, p).split('\\').join('/')}`;
   const fail = (file: string, message: string) => failures.push({ file, message });
 
-  function readYaml(path: string): unknown {
+  /** pythonKeys: fields whose whole floats (1000.0) must stay floats (see pythonValueKeys). */
+  function readYaml(path: string, pythonKeys?: readonly string[]): unknown {
     files.push(path);
     try {
-      return parse(readFileSync(path, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+      const doc = parseDocument(readFileSync(path, 'utf8'), {
+        prettyErrors: true,
+        uniqueKeys: true,
+      });
+      if (doc.errors.length) throw doc.errors[0];
+      if (pythonKeys?.length) markPythonFloats(doc, new Set(pythonKeys));
+      return doc.toJS();
     } catch (e) {
       fail(rel(path), `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
       return undefined;
@@ -176,7 +184,7 @@ export function loadRounds(root: string, specs: AnyKindSpec[]): LoadResult {
     if (spec.layout.type === 'file') {
       for (const f of yamlFiles(dir)) {
         const path = join(dir, f);
-        const t = validate(spec.templateSchema, readYaml(path), rel(path));
+        const t = validate(spec.templateSchema, readYaml(path, spec.pythonValueKeys), rel(path));
         if (t) loaded.push({ template: t, file: rel(path), name: f.replace(/\.ya?ml$/, '') });
       }
       for (const f of readdirSync(dir)) {
@@ -196,7 +204,7 @@ export function loadRounds(root: string, specs: AnyKindSpec[]): LoadResult {
           fail(rel(main), 'missing: every template folder has a template.yaml');
           continue;
         }
-        const data = readYaml(main);
+        const data = readYaml(main, spec.pythonValueKeys);
         if (data === undefined) continue;
         if (data === null || typeof data !== 'object' || Array.isArray(data)) {
           fail(rel(main), '(top level): expected a mapping of fields');
@@ -226,7 +234,10 @@ export function loadRounds(root: string, specs: AnyKindSpec[]): LoadResult {
         if (t) loaded.push({ template: t, file: rel(main), name });
       }
     }
-    for (const loadedOne of loaded) {
+    // Templates whose id matches their name claim it first: a copied folder that kept the old id
+    // is the one that introduces the duplicate, never the template it was copied from.
+    const named = (x: (typeof loaded)[number]) => Number(x.template.id !== x.name);
+    for (const loadedOne of [...loaded].sort((a, b) => named(a) - named(b))) {
       const { file, name } = loadedOne;
       const template = spec.withBanks
         ? spec.withBanks(loadedOne.template, banks)
@@ -238,7 +249,10 @@ export function loadRounds(root: string, specs: AnyKindSpec[]): LoadResult {
       }
       const prior = idOwner.get(template.id);
       if (prior) {
-        fail(file, `id: "${template.id}" is already used by ${prior}`);
+        fail(
+          file,
+          `id: "${template.id}" is already used by ${prior}: ids are unique across all kinds`,
+        );
         ok = false;
       }
       const gone = retiredIds.get(template.id);
@@ -256,11 +270,10 @@ export function loadRounds(root: string, specs: AnyKindSpec[]): LoadResult {
           ok = false;
         }
       }
-      for (const message of spec.lint?.(template) ?? []) {
-        fail(file, message);
-        ok = false;
-      }
-      idOwner.set(template.id, file);
+      // A lint problem fails the load, but the template stays in the catalog so check:rounds
+      // still runs it: a reference identical to its starter also reports the tests it fails.
+      for (const message of spec.lint?.(template) ?? []) fail(file, message);
+      if (template.id === name && !prior) idOwner.set(template.id, file);
       if (ok) list.push(template);
     }
   }
@@ -324,6 +337,35 @@ export function loadRounds(root: string, specs: AnyKindSpec[]): LoadResult {
   // Returned even when something failed, so check:rounds can go on to run what did load.
   const catalog = verdict ? { tracks, rubrics, verdict, templates, retired } : null;
   return { catalog, failures, files };
+}
+
+/**
+ * YAML reads `1000.0` as the number 1000, which JSON and then Python would take for an int.
+ * Under the given keys, a whole number written with a point or an exponent becomes a PyFloat.
+ */
+function markPythonFloats(doc: Document, keys: Set<string>) {
+  const mark = (node: Scalar) => {
+    const v = node.value;
+    const src = (node as Scalar & { source?: string }).source ?? '';
+    if (
+      typeof v === 'number' &&
+      Number.isFinite(v) &&
+      Number.isInteger(v) &&
+      /[.eE]/.test(src) &&
+      !/^[-+]?0[xXoO]/.test(src)
+    )
+      node.value = new PyFloat(v);
+  };
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && keys.has(String(pair.key.value)) && pair.value) {
+        if (isScalar(pair.value)) mark(pair.value);
+        else visit(pair.value as Parameters<typeof visit>[0], { Scalar: (_k, n) => mark(n) });
+        return visit.SKIP;
+      }
+      return undefined;
+    },
+  });
 }
 
 function formatPath(path: PropertyKey[]): string {

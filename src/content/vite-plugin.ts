@@ -1,10 +1,11 @@
-// Serves the validated catalog to the app as `virtual:mockloop/catalog`. A broken file under
-// rounds/ stops the dev server, the build and check:rounds with the same messages.
+// Serves the validated catalog to the app as `virtual:mockloop/catalog`. A file under rounds/
+// that breaks the schema checks (the loader's) stops the dev server and the build with the same
+// messages as check:rounds; running references and starters is check:rounds' part alone.
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { lightCatalog } from '../domain/content';
 import type { AnyKindSpec } from '../domain/kind';
-import { formatFailures, loadRounds } from './loader';
+import { formatFailures, type LoadResult, loadRounds } from './loader';
 
 // The catalog the app starts with holds what every screen needs (tracks, rubrics, and each
 // template's title, tags and length); full templates (statements, tests, solutions) load per
@@ -17,14 +18,17 @@ const RESOLVED_LOADERS = `\0${LOADERS}`;
 
 export function roundsPlugin(opts: { root: string; specs: AnyKindSpec[] }): Plugin {
   const dir = resolve(opts.root, 'rounds');
+  const problems = (result: LoadResult) =>
+    result.failures.length || !result.catalog
+      ? `rounds/ has ${result.failures.length} problem(s):\n${formatFailures(result.failures)}`
+      : null;
   const load = () => {
     const result = loadRounds(dir, opts.specs);
-    if (result.failures.length || !result.catalog) {
-      const error = new Error(
-        `rounds/ has ${result.failures.length} problem(s):\n${formatFailures(result.failures)}`,
-      );
+    const text = problems(result);
+    if (text) {
+      const error = new Error(text);
       // The list says everything; a stack trace into the plugin would only bury it.
-      error.stack = error.message;
+      error.stack = '';
       throw error;
     }
     return result;
@@ -32,8 +36,13 @@ export function roundsPlugin(opts: { root: string; specs: AnyKindSpec[] }): Plug
   return {
     name: 'mockloop-rounds',
     buildStart() {
-      // Fail fast, before anything is bundled or served.
-      load();
+      // Fail fast, before anything is bundled or served. Thrown, the list would come out of
+      // Vite twice and under the bundler's stack trace: print it once and stop instead.
+      const text = problems(loadRounds(dir, opts.specs));
+      if (text) {
+        process.stderr.write(`${text}\n`);
+        process.exit(1);
+      }
     },
     resolveId(id) {
       if (id === ID) return RESOLVED;

@@ -90,6 +90,12 @@ export interface RoundKindSpec<T extends TemplateBase = TemplateBase, A = unknow
   banks?: Record<string, BankSpec>;
   /** Fills a validated template with what it draws from the banks, when the content loads. */
   withBanks?(template: T, banks: Record<string, BankEntry[]>): T;
+  /**
+   * Template fields holding Python values (arguments, expected results), at any depth: there a
+   * whole number written as a float (`1000.0`) is read as a PyFloat (domain/pyvalue.ts), so it
+   * reaches Python as a float; everywhere else it is a plain number.
+   */
+  pythonValueKeys?: readonly string[];
   /** Problems with one template that its schema cannot see (cross-field rules). */
   lint?(template: T): string[];
   /**
@@ -126,9 +132,25 @@ export type KindFinish = (input: {
   timeline?: { seq: number; data: unknown }[];
 } | null>;
 
+/**
+ * Time caps check:rounds gives a kind's deeper check, so one slow template cannot hold up the
+ * rest: a run past its cap is reported ("took longer than N s") and the check moves on.
+ */
+export interface CheckOptions {
+  /** Seconds one test (one run of the reference or starter) may take. */
+  testCapS: number;
+  /** Seconds all of one template's runs may take together. */
+  templateCapS: number;
+  /** Date.now() after which nothing more is started: the whole check's cap. */
+  deadline: number;
+}
+
 /** A kind's deeper content check (e.g. running reference solutions), for check:rounds. */
-// biome-ignore lint/suspicious/noExplicitAny: templates arrive erased from the registry
-export type KindCheck = (templates: any[]) => Promise<{
+export type KindCheck = (
+  // biome-ignore lint/suspicious/noExplicitAny: templates arrive erased from the registry
+  templates: any[],
+  options?: CheckOptions,
+) => Promise<{
   failures: { file: string; message: string }[];
   extra: Record<string, number>;
 }>;

@@ -1,7 +1,35 @@
-// Values that travel between YAML, JSON and Python. JSON cannot hold inf or NaN, so they are
-// tagged: {"$float": "inf" | "-inf" | "nan"}. The Python harness decodes the same tags.
+// Values that travel between YAML, JSON and Python. JSON cannot hold inf or NaN, and a float
+// that happens to be whole (1000.0) reaches JSON as the integer 1000, so both are tagged:
+// {"$float": "inf" | "-inf" | "nan" | "1000.0"}. The Python harness decodes the tag with float().
+
+/**
+ * A whole number written as a float in a template (`1000.0`), kept apart from the integer 1000
+ * so Python receives a float: integer division, type() checks and overflow differ.
+ */
+export class PyFloat {
+  /** Python's repr of the number, e.g. "1000.0", "-0.0", "1e+16". */
+  readonly text: string;
+  constructor(value: number) {
+    this.text = pyFloatRepr(value);
+  }
+}
+
+/** Python's repr of a float. */
+export function pyFloatRepr(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (Object.is(x, -0)) return '-0.0';
+  const abs = Math.abs(x);
+  if (abs >= 1e16 || (abs < 1e-4 && abs > 0)) {
+    // Python writes at least two exponent digits (1e-05), JavaScript one (1e-5).
+    return x.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
+  }
+  const s = String(x);
+  return s.includes('.') ? s : `${s}.0`;
+}
 
 export function encodeValue(value: unknown): unknown {
+  if (value instanceof PyFloat) return { $float: value.text };
   if (typeof value === 'number' && !Number.isFinite(value)) {
     return { $float: Number.isNaN(value) ? 'nan' : value > 0 ? 'inf' : '-inf' };
   }
@@ -23,9 +51,8 @@ export function formatValue(value: unknown, indent = 0): string {
   if (Array.isArray(value)) return formatSequence(value, '[', ']', indent);
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if ('$float' in o && Object.keys(o).length === 1) {
-      return o.$float === 'nan' ? 'nan' : o.$float === 'inf' ? 'inf' : '-inf';
-    }
+    // inf, -inf, nan, or a whole float as Python writes it (1000.0).
+    if ('$float' in o && Object.keys(o).length === 1) return String(o.$float);
     if ('$repr' in o && Object.keys(o).length === 1) return String(o.$repr);
     if ('$tuple' in o && Object.keys(o).length === 1) {
       return formatSequence(o.$tuple as unknown[], '(', ')', indent);

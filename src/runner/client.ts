@@ -18,7 +18,13 @@ export interface PythonStatus {
 
 export type RunOutcome =
   | { kind: 'ok'; report: HarnessReport; ms: number }
-  | { kind: 'stopped'; afterMs: number; how: 'interrupt' | 'restart' }
+  | {
+      kind: 'stopped';
+      afterMs: number;
+      how: 'interrupt' | 'restart';
+      /** What the run did before it was stopped (its printed output), when Python could say. */
+      report?: HarnessReport;
+    }
   | { kind: 'crashed'; message: string };
 
 export interface RunnerOptions {
@@ -139,6 +145,11 @@ export class PythonRunner {
         if (second !== 'timeout' && !(second.type === 'failed' && second.fatal)) {
           this.pending.delete(id);
           this.setStatus({ ...this.status, state: 'ready' });
+          if (second.type === 'result') {
+            // Finished just as the limit came: the whole report stands.
+            if (!second.report.stopped) return { kind: 'ok', report: second.report, ms: second.ms };
+            return { kind: 'stopped', afterMs: limitMs, how: 'interrupt', report: second.report };
+          }
           return { kind: 'stopped', afterMs: limitMs, how: 'interrupt' };
         }
       }

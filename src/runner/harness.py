@@ -16,10 +16,12 @@ USER_FILE = "<solution>"
 CHECKER_FILE = "<checker>"
 DEFAULT_OUTPUT_CAP = 100_000
 DEFAULT_SEED = 20240601
+RECURSIVE_CUTOFF = 3  # as traceback._RECURSIVE_CUTOFF
 
 
 # ---------- values in and out ---------------------------------------------------------------
-# JSON has no inf or NaN: they travel as {"$float": "inf" | "-inf" | "nan"}.
+# JSON has no inf or NaN, and writes the float 1000.0 as the int 1000: such floats travel as
+# {"$float": "inf" | "-inf" | "nan" | "1000.0"}, both ways.
 
 
 def decode(value):
@@ -47,6 +49,8 @@ def encode(value, depth=0):
             return {"$float": "nan"}
         if math.isinf(value):
             return {"$float": "inf" if value > 0 else "-inf"}
+        if value.is_integer():
+            return {"$float": repr(value)}
         return value
     if isinstance(value, (list, tuple)):
         items = [encode(v, depth + 1) for v in value[:10_000]]
@@ -179,10 +183,22 @@ def describe_error(exc):
         }
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == USER_FILE]
     lines = []
-    for f in frames:
-        lines.append(f"  line {f.lineno}, in {f.name}")
-        if f.line:
-            lines.append(f"    {f.line.strip()}")
+    # Runaway recursion repeats one frame ~1,000 times: show it 3 times and count the rest, as
+    # CPython does.
+    i = 0
+    while i < len(frames):
+        f = frames[i]
+        run = 1
+        while i + run < len(frames) and (frames[i + run].lineno, frames[i + run].name) == (f.lineno, f.name):
+            run += 1
+        for _ in range(min(run, RECURSIVE_CUTOFF)):
+            lines.append(f"  line {f.lineno}, in {f.name}")
+            if f.line:
+                lines.append(f"    {f.line.strip()}")
+        if run > RECURSIVE_CUTOFF:
+            more = run - RECURSIVE_CUTOFF
+            lines.append(f"  [Previous line repeated {more} more time{'s' if more > 1 else ''}]")
+        i += run
     message = str(exc)
     lines.append(f"{type(exc).__name__}: {message}" if message else type(exc).__name__)
     return {
@@ -357,12 +373,16 @@ def _copy(value):
 
 def run_suite(request_json):
     """request: {source, entry, tests, scale?, reference?, checker?, tolerance?, outputCap?}
-    -> {compiled, error?, results: [...], stdoutTruncated}"""
+    -> {compiled, error?, results: [...], stdout, stdoutTruncated, stopped?}
+
+    Stopped at the time limit (KeyboardInterrupt from the page), it still returns what it has:
+    the finished results, the test it was in with what that test printed, and stopped: true."""
     request = json.loads(request_json)
     out = CappedOutput(request.get("outputCap", DEFAULT_OUTPUT_CAP))
     saved = sys.stdout, sys.stderr
     sys.stdout = sys.stderr = out
     report = {"compiled": False, "results": [], "stdoutTruncated": False}
+    current = None
     try:
         checker = load_module(request["checker"], CHECKER_FILE) if request.get("checker") else None
         try:
@@ -374,9 +394,28 @@ def run_suite(request_json):
         report["compiled"] = True
         report["stdout"] = out.take()
         for test in request["tests"]:
+            current = test
             report["results"].append(run_one(namespace, request, test, checker, out))
         for test in request.get("scale") or []:
+            current = dict(test, scale=True)
             report["results"].append(run_scale(namespace, request, test, out))
+        current = None
+    except KeyboardInterrupt:
+        report["stopped"] = True
+        printed = out.take()
+        if current is None:
+            report["stdout"] = (report.get("stdout") or "") + printed
+        else:
+            report["results"].append(
+                {
+                    "name": current["name"],
+                    "visible": bool(current.get("visible")),
+                    "scale": bool(current.get("scale")),
+                    "passed": False,
+                    "stopped": True,
+                    "stdout": printed,
+                }
+            )
     finally:
         sys.stdout, sys.stderr = saved
         report["stdoutTruncated"] = out.truncated

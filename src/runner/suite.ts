@@ -31,6 +31,8 @@ export interface TestResult {
   tolerance?: { rel: number; abs: number };
   stdout?: string;
   error?: HarnessError;
+  /** The time limit stopped the run in this test. */
+  stopped?: boolean;
   ms?: number;
   budgetMs?: number;
   referenceMs?: number;
@@ -42,6 +44,8 @@ export interface HarnessReport {
   stdout?: string;
   stdoutTruncated: boolean;
   results: TestResult[];
+  /** The time limit stopped the run: results hold the tests finished before it, then the one it was in. */
+  stopped?: boolean;
 }
 
 export const OUTPUT_CAP = 100_000;

@@ -13,8 +13,9 @@ export const toleranceSchema = z.strictObject({
 });
 
 /**
- * A value as written in YAML. inf and NaN (YAML's .inf / .nan) travel to Python as
- * {"$float": "inf"}; see encodeValue.
+ * A value as written in YAML. inf and NaN (YAML's .inf / .nan) and whole floats (1000.0, read by
+ * the loader as a PyFloat) travel to Python as {"$float": "inf"} or {"$float": "1000.0"}; see
+ * encodeValue.
  */
 const valueSchema = z.unknown().transform(encodeValue);
 
@@ -181,6 +182,8 @@ export const codingSpec: RoundKindSpec<CodingTemplate, CodingAnswer, CodingScori
   title: 'ML coding',
   blurb: 'Implement an ML primitive or algorithm in Python, run against real tests in the browser.',
   rubricId: 'coding',
+  // 1000.0 in a test stays a float on its way to Python (see PyFloat).
+  pythonValueKeys: ['args', 'expected', 'calls'],
   layout: {
     type: 'folder',
     dir: 'coding',

@@ -1,8 +1,17 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatFailures, loadRounds } from '../../../src/content/loader';
+import type { CodingTemplate } from '../../../src/kinds/coding/spec';
 import { kindSpecs } from '../../../src/kinds/registry';
 
 const REAL = resolve(import.meta.dirname, '../../../rounds');
@@ -41,6 +50,12 @@ beforeEach(() => {
   // One coding problem for each tag the tracks draw by.
   for (const id of ['stable-softmax', 'merge-intervals', 'layer-norm']) {
     cpSync(join(REAL, 'coding', id), join(root, 'coding', id), { recursive: true });
+  }
+  // Every other kind's templates as they are, so the tracks find a template for each round.
+  for (const spec of kindSpecs) {
+    const dir = spec.layout.dir;
+    if (dir !== 'coding' && dir !== 'fundamentals' && existsSync(join(REAL, dir)))
+      cpSync(join(REAL, dir), join(root, dir), { recursive: true });
   }
   write('fundamentals/alpha.yaml', SET('alpha'));
 });
@@ -113,6 +128,29 @@ describe('the content loader', () => {
     );
     expect(messages).toContain(
       'rounds/fundamentals/hotel.yaml: id: "hotel" was retired (replaced by india); choose a new id',
+    );
+  });
+
+  it('blames a duplicate id on the file that introduces it and names the other', () => {
+    // A copy that kept the original's id sorts before the original.
+    write('fundamentals/aardvark.yaml', SET('alpha'));
+    const r = load();
+    const messages = r.failures.map((f) => `${f.file}: ${f.message}`);
+    expect(messages).toContain(
+      'rounds/fundamentals/aardvark.yaml: id: "alpha" must match its file name "aardvark"',
+    );
+    expect(messages).toContain(
+      'rounds/fundamentals/aardvark.yaml: id: "alpha" is already used by rounds/fundamentals/alpha.yaml: ids are unique across all kinds',
+    );
+    expect(r.failures.filter((f) => f.file === 'rounds/fundamentals/alpha.yaml')).toEqual([]);
+    expect(r.catalog?.templates.fundamentals?.map((t) => t.id)).toEqual(['alpha']);
+  });
+
+  it('across kinds, blames the later file in load order and names the earlier', () => {
+    write('fundamentals/stable-softmax.yaml', SET('stable-softmax'));
+    const messages = load().failures.map((f) => `${f.file}: ${f.message}`);
+    expect(messages).toContain(
+      'rounds/coding/stable-softmax/template.yaml: id: "stable-softmax" is already used by rounds/fundamentals/stable-softmax.yaml: ids are unique across all kinds',
     );
   });
 
@@ -195,6 +233,24 @@ describe('coding templates in folders', () => {
     );
   });
 
+  it('a template with a lint problem stays in the catalog, so check:rounds still runs it', () => {
+    write('coding/stable-softmax/starter.py', readFile('coding/stable-softmax/solution.py'));
+    const r = load();
+    expect(r.failures.map((x) => x.message)).toContain('starter: is the same as the solution');
+    expect(r.catalog?.templates.coding?.map((t) => t.id)).toContain('stable-softmax');
+  });
+
+  it('keeps a whole float written 1000.0 apart from the integer 1000', () => {
+    const t = load().catalog!.templates.coding!.find(
+      (x) => x.id === 'stable-softmax',
+    ) as unknown as CodingTemplate;
+    expect(t.tests.find((x) => x.name === 'huge-ties')!.args).toEqual([
+      [{ $float: '1000.0' }, { $float: '1000.0' }],
+    ]);
+    // Fields that are not Python values stay plain numbers.
+    expect(t.scale[0]!.factor).toBe(10);
+  });
+
   it('requires 3 visible and 5 hidden tests, each with an expected value or a check', () => {
     const yaml = readFile('coding/stable-softmax/template.yaml');
     const cut = yaml.slice(0, yaml.indexOf('  - name: empty')) + yaml.slice(yaml.indexOf('scale:'));
@@ -208,6 +264,8 @@ describe('coding templates in folders', () => {
     const t = load().catalog!.templates.coding!.find(
       (x) => x.id === 'stable-softmax',
     ) as unknown as { tests: { name: string; args: unknown[] }[] };
-    expect(t.tests.find((x) => x.name === 'neg-infinity')!.args).toEqual([[0, { $float: '-inf' }]]);
+    expect(t.tests.find((x) => x.name === 'neg-infinity')!.args).toEqual([
+      [{ $float: '0.0' }, { $float: '-inf' }],
+    ]);
   });
 });

@@ -249,3 +249,47 @@ describe('scale tests', () => {
     );
   });
 });
+
+describe('runaway recursion', () => {
+  it('shows a repeated frame 3 times and counts the rest, as CPython does', () => {
+    const tests = Array.from({ length: 10 }, (_, i) => ({ name: `t${i}`, args: [1], expected: 1 }));
+    const r = py.run(req('def f(n):\n    return f(n + 1)\n', tests));
+    const tb = r.results[0]!.error!.traceback;
+    expect(tb.match(/ {2}line 2, in f\n {4}return f\(n \+ 1\)/g)).toHaveLength(3);
+    expect(tb).toMatch(/\n {2}\[Previous line repeated \d{3} more times\]\nRecursionError: /);
+    // Ten such tests used to make a 370 kB report.
+    expect(JSON.stringify(r).length).toBeLessThan(10_000);
+  });
+
+  it('keeps frames that differ, and collapses only runs longer than 3', () => {
+    const source =
+      'def g(n):\n    if n == 0:\n        raise ValueError("bottom")\n    return g(n - 1)\n\ndef f(n):\n    return g(n)\n';
+    const tb = py.run(req(source, [{ name: 't', args: [3], expected: 1 }])).results[0]!.error!
+      .traceback;
+    expect(tb).not.toMatch(/Previous line/);
+    const deeper = py.run(req(source, [{ name: 't', args: [5], expected: 1 }])).results[0]!.error!
+      .traceback;
+    expect(deeper).toMatch(/\[Previous line repeated 2 more times\]\n {2}line 3, in g/);
+  });
+});
+
+describe('whole floats', () => {
+  it('a float that is a whole number comes back marked as a float, an int as an int', () => {
+    const r = py.run(
+      req('def f():\n    return [1000.0, 1000, -0.0, 2.5]\n', [
+        { name: 't', args: [], expected: [] },
+      ]),
+    );
+    expect(r.results[0]!.got).toEqual([{ $float: '1000.0' }, 1000, { $float: '-0.0' }, 2.5]);
+  });
+
+  it('a tagged whole float reaches the function as a float', () => {
+    const r = py.run(
+      req('def f(x):\n    return [type(v).__name__ for v in x]\n', [
+        { name: 't', args: [[{ $float: '1000.0' }, 1000]], expected: ['float', 'int'] },
+      ]),
+    );
+    expect(r.results[0]!.passed).toBe(true);
+    expect(r.results[0]!.input).toEqual([[{ $float: '1000.0' }, 1000]]);
+  });
+});

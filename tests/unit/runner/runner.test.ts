@@ -1,26 +1,8 @@
 // The page-side runner against the real worker logic and real Pyodide in a Node worker thread:
 // time limits, interrupts, escalation to a fresh worker, the sandbox.
-import { resolve } from 'node:path';
-import { Worker as NodeWorker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PythonRunner } from '../../../src/runner/client';
+import { startNodeRunner } from '../../../src/runner/pyodide-node';
 import type { HarnessRequest } from '../../../src/runner/suite';
-
-/** A node worker_threads Worker dressed as a Web Worker. */
-function webWorkerLike(): Worker {
-  const w = new NodeWorker(resolve(import.meta.dirname, 'node-worker-entry.mjs'));
-  const shim = {
-    onmessage: null as ((ev: MessageEvent) => void) | null,
-    onerror: null as ((ev: ErrorEvent) => void) | null,
-    postMessage: (m: unknown) => w.postMessage(m),
-    terminate: () => void w.terminate(),
-  };
-  w.on('message', (data) => shim.onmessage?.({ data } as MessageEvent));
-  w.on('error', (e) =>
-    shim.onerror?.({ message: e.message, preventDefault() {} } as unknown as ErrorEvent),
-  );
-  return shim as unknown as Worker;
-}
 
 const req = (
   source: string,
@@ -37,15 +19,7 @@ const OK = 'def f():\n    return 1\n';
 
 function runner(isolated: boolean) {
   let created = 0;
-  const r = new PythonRunner({
-    createWorker: () => {
-      created++;
-      return webWorkerLike();
-    },
-    indexURL: '',
-    sharedBuffer: () => (isolated ? new SharedArrayBuffer(1) : null),
-    graceMs: 700,
-  });
+  const r = startNodeRunner({ isolated, graceMs: 700, onWorker: () => created++ });
   return { r, created: () => created };
 }
 
@@ -68,9 +42,30 @@ describe('with the interrupt buffer (cross-origin isolated)', () => {
     const started = performance.now();
     const out = await r.run(req('def f():\n    while True:\n        pass\n'), 1000);
     const took = performance.now() - started;
-    expect(out).toEqual({ kind: 'stopped', afterMs: 1000, how: 'interrupt' });
+    expect(out).toMatchObject({ kind: 'stopped', afterMs: 1000, how: 'interrupt' });
     expect(took).toBeLessThan(1700);
     expect(created()).toBe(1);
+    expect((await r.run(req(OK), 5000)).kind).toBe('ok');
+  });
+
+  it('a run that floods output and is stopped keeps what it printed, up to the cap, and says it was cut', async () => {
+    const flood = 'def f():\n    while True:\n        print("spam")\n';
+    const out = await r.run(
+      req(flood, [
+        { name: 'first', args: [], expected: 1 },
+        { name: 'second', args: [], expected: 1 },
+      ]),
+      1000,
+    );
+    expect(out.kind).toBe('stopped');
+    if (out.kind !== 'stopped') return;
+    expect(out.how).toBe('interrupt');
+    expect(out.report?.stopped).toBe(true);
+    expect(out.report?.stdoutTruncated).toBe(true);
+    // It was stopped in the first test, with what that test printed until the cap.
+    expect(out.report?.results).toHaveLength(1);
+    expect(out.report?.results[0]).toMatchObject({ name: 'first', stopped: true, passed: false });
+    expect(out.report?.results[0]?.stdout).toBe('spam\n'.repeat(20_000));
     expect((await r.run(req(OK), 5000)).kind).toBe('ok');
   });
 
