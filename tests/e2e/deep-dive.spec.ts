@@ -3,7 +3,7 @@
 // scoring; the typed path with its follow-up and numbers; a refused microphone.
 import { chromium, expect, type Page, test } from '@playwright/test';
 import { chromiumLaunch } from '../../chromium.config';
-import { seriousA11yViolations } from './helpers';
+import { scoreAll, seriousA11yViolations } from './helpers';
 
 const FAKE_DEVICE = '--use-fake-device-for-media-stream';
 const FAKE_UI = '--use-fake-ui-for-media-stream';
@@ -112,6 +112,14 @@ test.describe('with a microphone (Chromium’s fake device)', () => {
       page.getByRole('heading', { name: 'What a strong answer covers' }).first(),
     ).toBeVisible();
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The review plays it back too.
+    await scoreAll(page, 3);
+    await page.getByRole('button', { name: 'Finish and see the review' }).click();
+    await page.getByText('Round 1: Project defense').click();
+    await expect(page.getByLabel(/^Recording 1 of question 1, 0:0[34]/)).toBeVisible();
+    const again = await decodedSeconds(page, /^Recording 1 of question 1,/);
+    expect(Math.abs(again - seconds)).toBeLessThan(0.05);
   });
 });
 

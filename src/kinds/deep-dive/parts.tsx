@@ -25,11 +25,13 @@ export function SoftClock(props: {
   startMs: number;
   budgetMs: number | null;
   running: boolean;
-  behind?: string | null;
+  /** Where the plan would be now, when that is further on (read with each tick). */
+  behind?: () => string | null;
 }) {
   useNow(1000, props.running);
   const spent = Math.max(0, props.roundClock() - props.startMs);
   const over = props.budgetMs === null ? 0 : Math.max(0, spent - props.budgetMs);
+  const behind = props.behind?.() ?? null;
   return (
     <p className={`soft-clock${over ? ' over' : ''}`}>
       <span className="visually-hidden">{props.label}: </span>
@@ -39,7 +41,7 @@ export function SoftClock(props: {
       {over > 0 && (
         <span className="over-note"> · {formatDuration(over)} over (recorded, not blocking)</span>
       )}
-      {props.behind && <span className="muted"> · {props.behind}</span>}
+      {behind && <span className="muted"> · {behind}</span>}
     </p>
   );
 }
@@ -255,7 +257,7 @@ export function ReadAloud({ text, label }: { text: string; label: string }) {
           setNote(r.ok ? null : r.message);
         }}
       >
-        <span aria-hidden="true">🔊 </span>Read aloud
+        Read aloud
       </button>
       {note && (
         <span className="muted small" role="status">

@@ -621,7 +621,7 @@ function toMarkdown(input: { template: DeepDiveTemplate; answer: DeepDiveAnswer 
 
 export const deepDiveSpec: RoundKindSpec<DeepDiveTemplate, DeepDiveAnswer, DeepDiveScoring> = {
   kind: 'deep-dive',
-  title: 'Research deep dive',
+  title: 'Deep dive',
   blurb:
     'Present and defend your own project, tell a production story in numbers, or critique a paper — typed or aloud.',
   rubricId: 'deep-dive',

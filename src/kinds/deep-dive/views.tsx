@@ -1,7 +1,7 @@
 // Views of the deep-dive kind: the round (choose a project, present, answer the probes one by
 // one, typed or aloud), the scoring extras (what a strong answer covers beside each answer or
 // recording) and the review summary.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Markdown } from '../../ui/Markdown';
 import type {
@@ -195,7 +195,17 @@ function Round(props: RoundViewProps) {
   };
 
   // ---- moving on ----
+  // Moving on brings the next question into view and puts focus on it.
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    const h = document.getElementById(`dd-step-${answer.step}`);
+    h?.focus();
+    h?.scrollIntoView?.({ block: 'start' });
+  }, [answer.step]);
   const advance = () => {
+    moved.current = true;
     stopRecording();
     const now = roundClock();
     update((a) => {
@@ -236,7 +246,6 @@ function Round(props: RoundViewProps) {
     );
   }
 
-  const nowPlanned = plannedStepAt(steps, roundClock());
   const cur = Math.min(answer.step, steps.length);
   const ahead = steps.length - cur - 1;
   const recordProps = (step: Step, part: Part, label: string) => ({
@@ -281,7 +290,7 @@ function Round(props: RoundViewProps) {
               aria-current={current ? 'step' : undefined}
             >
               <header className="question-head">
-                <h2>
+                <h2 id={`dd-step-${i}`} tabIndex={-1}>
                   {s.title}
                   {s.themeTitle && <span className="muted small"> · {s.themeTitle}</span>}
                 </h2>
@@ -298,11 +307,12 @@ function Round(props: RoundViewProps) {
                     startMs={start}
                     budgetMs={s.budgetMs}
                     running={!locked}
-                    behind={
-                      nowPlanned > i
-                        ? `the plan is at ${steps[nowPlanned]!.title.toLowerCase()}`
-                        : null
-                    }
+                    behind={() => {
+                      const planned = plannedStepAt(steps, roundClock());
+                      return planned > i
+                        ? `the plan is at ${steps[planned]!.title.toLowerCase()}`
+                        : null;
+                    }}
                   />
                 ) : (
                   <StepTime answer={answer} steps={steps} index={i} />
@@ -314,88 +324,97 @@ function Round(props: RoundViewProps) {
                   <ReadAloud text={s.ask} label={s.title.toLowerCase()} />
                 </div>
               )}
-              {s.kind === 'presentation' && story && (
-                <>
-                  <p className="muted small">
-                    Present as you would to the panel: aloud (record it) or as notes per section.
-                  </p>
-                  {template.presentation.outline.map((sec) => (
-                    <div key={sec.id} className="dd-outline">
-                      <h3>{sec.title}</h3>
-                      <p className="muted small">{sec.hint}</p>
-                      <AnswerBox
-                        id={`outline|${sec.id}`}
-                        label={sec.title}
-                        value={answer.outline[sec.id] ?? ''}
-                        locked={locked || !current}
-                        rows={3}
-                        placeholder="Notes for this part…"
-                        showQuantities={production}
-                        onText={onText}
-                      />
-                    </div>
-                  ))}
-                  <RecordControls
-                    {...recordProps(s, 'main', 'the presentation')}
-                    locked={locked || !current}
-                  />
-                </>
-              )}
-              {(s.kind === 'probe' || s.kind === 'wrap-up' || s.kind === 'prompt') && (
-                <>
-                  <AnswerBox
-                    id={s.id}
-                    label={`Your answer to ${s.title.toLowerCase()}`}
-                    value={r?.text ?? ''}
-                    locked={locked || !current}
-                    showQuantities={production}
-                    onText={onText}
-                  />
-                  <RecordControls
-                    {...recordProps(s, 'main', s.title.toLowerCase())}
-                    locked={locked || !current}
-                  />
-                  {production && clipsOf(answer, s.id).length > 0 && (
-                    <label className="check">
-                      <input
-                        type="checkbox"
-                        checked={r?.gaveNumbers ?? false}
-                        disabled={locked}
-                        onChange={(e) => setResponse(s.id, { gaveNumbers: e.target.checked })}
-                      />{' '}
-                      I gave numbers in this spoken answer (self-reported)
-                    </label>
-                  )}
-                  {s.followup && isAnswered(answer, s) && (
-                    <div className="dd-followup">
-                      <h3>Follow-up</h3>
-                      <div className="dd-ask">
-                        <Markdown source={s.followup.ask} className="prompt" />
-                        <ReadAloud
-                          text={s.followup.ask}
-                          label={`the follow-up to ${s.title.toLowerCase()}`}
+              <Fold
+                open={current}
+                label={s.kind === 'presentation' ? 'Your presentation' : 'Your answer'}
+              >
+                {s.kind === 'presentation' && story && (
+                  <>
+                    <p className="muted small">
+                      Present as you would to the panel: aloud (record it) or as notes per section.
+                    </p>
+                    {template.presentation.outline.map((sec) => (
+                      <div key={sec.id} className="dd-outline">
+                        <h3>{sec.title}</h3>
+                        <p className="muted small">{sec.hint}</p>
+                        <AnswerBox
+                          id={`outline|${sec.id}`}
+                          label={sec.title}
+                          value={answer.outline[sec.id] ?? ''}
+                          locked={locked || !current}
+                          rows={3}
+                          placeholder="Notes for this part…"
+                          showQuantities={production}
+                          onText={onText}
                         />
                       </div>
-                      <AnswerBox
-                        id={`${s.id}|followup`}
-                        label={`Your answer to the follow-up of ${s.title.toLowerCase()}`}
-                        value={r?.followup ?? ''}
-                        locked={locked || !current}
-                        rows={4}
-                        showQuantities={production}
-                        onText={onText}
-                      />
-                      <RecordControls
-                        {...recordProps(s, 'followup', `the follow-up of ${s.title.toLowerCase()}`)}
-                        locked={locked || !current}
-                      />
-                    </div>
-                  )}
-                </>
-              )}
-              {s.kind === 'reading' && (
-                <p className="muted">Read the card above; the prompts follow one at a time.</p>
-              )}
+                    ))}
+                    <RecordControls
+                      {...recordProps(s, 'main', 'the presentation')}
+                      locked={locked || !current}
+                    />
+                  </>
+                )}
+                {(s.kind === 'probe' || s.kind === 'wrap-up' || s.kind === 'prompt') && (
+                  <>
+                    <AnswerBox
+                      id={s.id}
+                      label={`Your answer to ${s.title.toLowerCase()}`}
+                      value={r?.text ?? ''}
+                      locked={locked || !current}
+                      showQuantities={production}
+                      onText={onText}
+                    />
+                    <RecordControls
+                      {...recordProps(s, 'main', s.title.toLowerCase())}
+                      locked={locked || !current}
+                    />
+                    {production && clipsOf(answer, s.id).length > 0 && (
+                      <label className="check">
+                        <input
+                          type="checkbox"
+                          checked={r?.gaveNumbers ?? false}
+                          disabled={locked}
+                          onChange={(e) => setResponse(s.id, { gaveNumbers: e.target.checked })}
+                        />{' '}
+                        I gave numbers in this spoken answer (self-reported)
+                      </label>
+                    )}
+                    {s.followup && isAnswered(answer, s) && (
+                      <div className="dd-followup">
+                        <h3>Follow-up</h3>
+                        <div className="dd-ask">
+                          <Markdown source={s.followup.ask} className="prompt" />
+                          <ReadAloud
+                            text={s.followup.ask}
+                            label={`the follow-up to ${s.title.toLowerCase()}`}
+                          />
+                        </div>
+                        <AnswerBox
+                          id={`${s.id}|followup`}
+                          label={`Your answer to the follow-up of ${s.title.toLowerCase()}`}
+                          value={r?.followup ?? ''}
+                          locked={locked || !current}
+                          rows={4}
+                          showQuantities={production}
+                          onText={onText}
+                        />
+                        <RecordControls
+                          {...recordProps(
+                            s,
+                            'followup',
+                            `the follow-up of ${s.title.toLowerCase()}`,
+                          )}
+                          locked={locked || !current}
+                        />
+                      </div>
+                    )}
+                  </>
+                )}
+                {s.kind === 'reading' && current && (
+                  <p className="muted">Read the card above; the prompts follow one at a time.</p>
+                )}
+              </Fold>
               {current && (
                 <div className="actions">
                   <button type="button" className="primary" onClick={advance}>
@@ -435,6 +454,17 @@ function Round(props: RoundViewProps) {
         <p>It is removed from this browser; a typed answer stays.</p>
       </ConfirmDialog>
     </div>
+  );
+}
+
+/** A step already answered folds away, so the question on now stays in view. */
+function Fold(props: { open: boolean; label: string; children: ReactNode }) {
+  if (props.open) return <>{props.children}</>;
+  return (
+    <details className="dd-past">
+      <summary>{props.label}</summary>
+      {props.children}
+    </details>
   );
 }
 
@@ -627,13 +657,7 @@ function StepAnswers(props: {
             <div className="dd-side-by-side">
               <div>
                 <h4>Your answer</h4>
-                {s.kind === 'presentation' && isStory(t)
-                  ? t.presentation.outline.map((sec) => (
-                      <div key={sec.id}>
-                        <strong>{sec.title}.</strong> {typed(answer.outline[sec.id])}
-                      </div>
-                    ))
-                  : typed(r?.text)}
+                {s.kind === 'presentation' && isStory(t) ? outlineNotes(t, answer) : typed(r?.text)}
                 {recordings(s, 'main', what)}
                 {t.type === 'production' && clipsOf(answer, s.id).length > 0 && (
                   <p className="muted small">
@@ -663,6 +687,18 @@ function StepAnswers(props: {
       })}
     </div>
   );
+}
+
+function outlineNotes(t: DeepDiveTemplate, answer: DeepDiveAnswer) {
+  if (!isStory(t)) return null;
+  const filled = t.presentation.outline.filter((sec) => (answer.outline[sec.id] ?? '').trim());
+  if (filled.length === 0) return <p className="muted">(no notes typed)</p>;
+  return filled.map((sec) => (
+    <div key={sec.id} className="dd-note">
+      <h5>{sec.title}</h5>
+      <Markdown source={answer.outline[sec.id]!} />
+    </div>
+  ));
 }
 
 function ScoringExtras(props: ScoringExtrasProps) {

@@ -272,3 +272,31 @@ describe('in the content loader', () => {
     expect(p).toContain('rounds/deep-dive/paper-y.yaml: notes: unknown field');
   });
 });
+
+describe('the session report', () => {
+  it('gives the project, each question asked with the typed answer, and says where recordings are', () => {
+    const t = makeStory('defense', makeBank(10, 2, 'all'));
+    const a = deepDiveSpec.emptyAnswer(t, { seed: 2, index: 0 });
+    const [, q1] = stepsOf(t, a);
+    a.project = {
+      id: 'p',
+      type: 'research',
+      title: 'Sparse routing',
+      summary: 'S.',
+      role: 'R.',
+      result: '+1.8',
+      limitations: '',
+    };
+    a.step = 2;
+    a.outline = { motivation: 'Context is short.' };
+    a.responses = { [q1!.id]: response('Five seeds.', 0, 1, { followup: 'Std 0.2.' }) };
+    a.clips = [{ id: 'c', step: q1!.id, part: 'main', startedAt: 0, endedAt: 1000 }];
+    const md = deepDiveSpec.toMarkdown!({ template: t, answer: a, scoring: { covered: {} } });
+    expect(md).toContain('#### Project: Sparse routing');
+    expect(md).toContain('**Motivation.** Context is short.');
+    expect(md).toContain(`> ${q1!.ask}`);
+    expect(md).toContain('Five seeds.');
+    expect(md).toContain('> And how many seeds?\n\nStd 0.2.');
+    expect(md).toContain('_1 recording kept in the browser._');
+  });
+});
