@@ -197,3 +197,20 @@ test.describe('with the microphone refused', () => {
     }
   });
 });
+
+test('the RS loop has its signature project defense and a paper critique; the home page no longer calls it not built', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const rs = page
+    .getByRole('row', { name: /Default loop here/ })
+    .getByRole('cell')
+    .nth(1);
+  await expect(rs).toContainText('project defense (45 min)');
+  await expect(rs).not.toContainText('not built yet');
+  await page.getByRole('button', { name: 'Start a Research Scientist loop' }).click();
+  const defense = page.locator('.plan-row', { hasText: 'project defense' });
+  await expect(defense).toHaveCount(1);
+  await expect(defense).toContainText('weight 2');
+  await expect(page.locator('.plan-row', { hasText: 'Paper critique' })).toHaveCount(1);
+});
