@@ -76,3 +76,74 @@ function formatSequence(items: unknown[], open: string, close: string, indent: n
   }
   return `${open}${items.map((v) => formatValue(v, indent)).join(', ')}${close}`;
 }
+
+/**
+ * An encoded value written back as a Python literal on one line, as the person would type it:
+ * ast.literal_eval (with inf and nan as names) reads it back to the same value.
+ */
+export function pyLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(pyLiteral).join(', ')}]`;
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    const only = Object.keys(o).length === 1;
+    if (only && '$float' in o) return String(o.$float);
+    if (only && '$repr' in o) return String(o.$repr);
+    if (only && '$tuple' in o) {
+      const items = (o.$tuple as unknown[]).map(pyLiteral);
+      return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+    }
+    return `{${Object.entries(o)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${pyLiteral(v)}`)
+      .join(', ')}}`;
+  }
+  return String(value);
+}
+
+/** A number out of an encoded value (a plain number or a tagged float), or null. */
+function asNumber(v: unknown): number | null {
+  if (typeof v === 'number') return v;
+  if (v !== null && typeof v === 'object' && '$float' in v && Object.keys(v).length === 1)
+    return Number((v as { $float: string }).$float.replace(/^(-?)inf$/, '$1Infinity'));
+  return null;
+}
+
+/**
+ * Do two encoded values agree, as the harness compares them: numbers within tolerance (NaN equals
+ * NaN, an infinity only itself), a tuple equal to a list with equal items, dicts by key.
+ */
+export function sameValue(a: unknown, b: unknown, tol: { rel: number; abs: number }): boolean {
+  const x = asNumber(a);
+  const y = asNumber(b);
+  if (x !== null || y !== null) {
+    if (x === null || y === null) return false;
+    if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) && Number.isNaN(y);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return x === y;
+    return Math.abs(x - y) <= Math.max(tol.rel * Math.max(Math.abs(x), Math.abs(y)), tol.abs);
+  }
+  const list = (v: unknown) =>
+    Array.isArray(v)
+      ? v
+      : v !== null && typeof v === 'object' && '$tuple' in v && Object.keys(v).length === 1
+        ? ((v as { $tuple: unknown[] }).$tuple as unknown[])
+        : null;
+  const la = list(a);
+  const lb = list(b);
+  if (la || lb) {
+    if (!la || !lb || la.length !== lb.length) return false;
+    return la.every((v, i) => sameValue(v, lb[i], tol));
+  }
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    if (ka.length !== kb.length || ka.some((k) => !(k in b))) return false;
+    return ka.every((k) =>
+      sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], tol),
+    );
+  }
+  return a === b;
+}

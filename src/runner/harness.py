@@ -245,7 +245,132 @@ def _call_sequence(namespace, entry, calls):
     return results
 
 
+# ---------- the person's own input -----------------------------------------------------------
+# "Try your own input": arguments typed as Python literals, one per line (a literal may go on
+# over several lines inside brackets). Parsed with ast.literal_eval, never eval; inf and nan are
+# allowed as names, since that is how Python prints them.
+
+
+class ArgumentProblem(Exception):
+    pass
+
+
+def _literal(chunk, line):
+    import ast
+
+    try:
+        tree = ast.parse(chunk.strip(), mode="eval")
+    except SyntaxError as exc:
+        raise ArgumentProblem(f"line {line}: not a Python literal ({exc.msg}): {chunk.strip()}")
+
+    class _Names(ast.NodeTransformer):
+        def visit_Name(self, node):
+            if node.id in ("inf", "nan"):
+                return ast.copy_location(ast.Constant(float(node.id)), node)
+            return node
+
+    try:
+        return ast.literal_eval(_Names().visit(tree).body)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        raise ArgumentProblem(
+            f"line {line}: {chunk.strip()} is not a literal: write numbers, strings, True, False, "
+            "None, inf, nan, and lists, tuples, dicts or sets of them"
+        )
+
+
+def parse_arguments(text):
+    """One literal per logical line -> the list of values; blank lines are skipped."""
+    import io
+    import tokenize
+
+    values = []
+    chunk, first = "", None
+    lines = text.splitlines()
+    for number, line in enumerate(lines, 1):
+        if first is None:
+            if not line.strip():
+                continue
+            first = number
+        chunk += line + "\n"
+        try:
+            list(tokenize.generate_tokens(io.StringIO(chunk).readline))
+        except tokenize.TokenError:
+            continue  # an open bracket or string: the literal goes on
+        except (SyntaxError, ValueError):
+            pass  # a bad token: _literal names it
+        values.append(_literal(chunk, first))
+        chunk, first = "", None
+    if first is not None:
+        raise ArgumentProblem(f"line {first}: not finished: a bracket or a quote is left open")
+    return values
+
+
+def _bind(fn, name, args):
+    import inspect
+
+    try:
+        signature = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return
+    try:
+        signature.bind(*args)
+    except TypeError as exc:
+        given = f"{len(args)} argument{'s' if len(args) != 1 else ''}"
+        raise ArgumentProblem(f"{name}{signature}: {exc}; you gave {given}, one per line")
+
+
+def run_custom(namespace, request, test, out):
+    """Runs the person's input through the entry: what it returns and prints, no verdict."""
+    entry = request["entry"]
+    result = {"name": test["name"], "visible": True, "custom": True, "passed": False}
+    try:
+        values = parse_arguments(test["custom"]["text"])
+        if test["custom"].get("calls"):
+            for i, step in enumerate(values):
+                if not (
+                    isinstance(step, (list, tuple))
+                    and len(step) == 2
+                    and isinstance(step[0], str)
+                    and isinstance(step[1], (list, tuple))
+                ):
+                    raise ArgumentProblem(f'step {i + 1}: write each step as ["method", [arguments]]')
+            if not values or values[0][0] != entry:
+                raise ArgumentProblem(f'the first step constructs the class: ["{entry}", [arguments]]')
+            result["input"] = encode([[name, list(args)] for name, args in values])
+        else:
+            fn = namespace.get(entry)
+            if fn is None:
+                raise NameError(f"{entry!r} is not defined: keep the function name from the starter")
+            _bind(fn, entry, values)
+            result["input"] = encode(values)
+    except ArgumentProblem as exc:
+        result["badInput"] = True
+        result["error"] = {"type": "ArgumentError", "message": str(exc), "line": None, "traceback": str(exc)}
+        return result
+    except Exception as exc:
+        result["error"] = describe_error(exc)
+        return result
+    random.seed(test.get("seed", DEFAULT_SEED))
+    started = time.perf_counter()
+    try:
+        if test["custom"].get("calls"):
+            got = _call_sequence(namespace, entry, [[name, list(args)] for name, args in values])
+        else:
+            got = fn(*values)
+    except Exception as exc:  # the person's code may raise anything
+        result["ms"] = (time.perf_counter() - started) * 1000
+        result["stdout"] = out.take()
+        result["error"] = describe_error(exc)
+        return result
+    result["ms"] = (time.perf_counter() - started) * 1000
+    result["stdout"] = out.take()
+    result["got"] = encode(got)
+    return result
+
+
 def run_one(namespace, request, test, checker, out):
+    if "custom" in test:
+        return run_custom(namespace, request, test, out)
     entry = request["entry"]
     tol = test.get("tolerance") or request.get("tolerance") or {}
     rel = tol.get("rel", 1e-6)
@@ -406,6 +531,10 @@ def run_suite(request_json):
         if current is None:
             report["stdout"] = (report.get("stdout") or "") + printed
         else:
+            if current.get("scale"):
+                shown = {"$repr": current.get("describe", "a large input")}
+            else:
+                shown = encode(current["calls"] if "calls" in current else decode(current.get("args", [])))
             report["results"].append(
                 {
                     "name": current["name"],
@@ -413,6 +542,7 @@ def run_suite(request_json):
                     "scale": bool(current.get("scale")),
                     "passed": False,
                     "stopped": True,
+                    "input": shown,
                     "stdout": printed,
                 }
             )

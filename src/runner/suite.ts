@@ -33,6 +33,10 @@ export interface TestResult {
   error?: HarnessError;
   /** The time limit stopped the run in this test. */
   stopped?: boolean;
+  /** The person's own input ("try your own input"): what came back, with no verdict. */
+  custom?: boolean;
+  /** The person's input could not be read as arguments (error.message says why). */
+  badInput?: boolean;
   ms?: number;
   budgetMs?: number;
   referenceMs?: number;

@@ -46,7 +46,7 @@ test('a wrong answer shows the failing test with expected vs got and where they 
   await expect(page.locator('.result-summary')).toHaveText(/^2 of 3 examples passed/);
   const failing = page.locator('li.test.fail').first();
   await expect(failing).toContainText('huge-ties');
-  await expect(failing).toContainText('softmax([1000, 1000])');
+  await expect(failing).toContainText('softmax([1000.0, 1000.0])');
   await expect(failing).toContainText('OverflowError: math range error');
   await expect(failing).toContainText('line 6, in softmax');
 

@@ -26,13 +26,33 @@ export const Results = memo(function Results({ run }: { run: ShownRun | null }) 
   }
   const { outcome } = run;
   if (outcome.kind === 'stopped') {
+    const partial = outcome.report;
+    const stoppedIn = partial?.results.find((r) => r.stopped);
     return (
-      <div className="results" role="status">
-        <p className="result-summary fail">
-          Stopped after {outcome.afterMs / 1000} s.{' '}
-          {outcome.how === 'restart' ? 'Python was restarted; ' : ''}your code may loop forever or
-          be far too slow. The next Run works as usual.
+      <div className="results">
+        <p className="result-summary fail" role="status">
+          Stopped after {outcome.afterMs / 1000} s. Your code may loop forever or be far too slow.{' '}
+          {outcome.how === 'restart' ? 'Python was restarted; the' : 'The'} next Run works as usual.
         </p>
+        {partial && (
+          <>
+            {stoppedIn && (
+              <p>
+                It was in {stoppedIn.scale ? 'scale test' : 'test'} {stoppedIn.name}
+                {partial.results.length > 1
+                  ? `, after ${partial.results.length - 1} finished (${partial.results.filter((r) => r.passed).length} passed).`
+                  : '.'}
+              </p>
+            )}
+            {partial.stdoutTruncated && <p className="warn">Printed output was cut at 100 kB.</p>}
+            {partial.stdout && <Output text={partial.stdout} truncated={false} />}
+            <ol className="test-list">
+              {partial.results.map((r) => (
+                <TestRow key={r.name} r={r} entry={run.entry} />
+              ))}
+            </ol>
+          </>
+        )}
       </div>
     );
   }
@@ -83,7 +103,7 @@ function TestRow({ r, entry }: { r: TestResult; entry: string }) {
   const kind = r.scale ? 'scale' : r.visible ? 'example' : 'hidden';
   return (
     <li className={`test ${r.passed ? 'pass' : 'fail'}`}>
-      <details open={!r.passed && r.visible}>
+      <details open={(!r.passed && r.visible) || r.stopped}>
         <summary>
           <span className="test-mark" aria-hidden="true">
             {r.passed ? '✓' : '✗'}
@@ -108,7 +128,9 @@ function TestRow({ r, entry }: { r: TestResult; entry: string }) {
               </CodeBlock>
             </div>
           )}
-          {r.error ? (
+          {r.stopped ? (
+            <p className="muted small">Stopped here at the time limit.</p>
+          ) : r.error ? (
             <div>
               <span className="label">Error</span>
               <CodeBlock className="traceback">{r.error.traceback}</CodeBlock>

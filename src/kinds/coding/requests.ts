@@ -51,16 +51,21 @@ export async function runSubmission(
   } else {
     const why =
       scale.kind === 'stopped'
-        ? `stopped after ${limitMs / 1000} s: far slower than the reference on this input`
+        ? `Stopped after ${limitMs / 1000} s: far slower than the reference on this input.`
         : `Python failed: ${scale.message}`;
-    results = template.scale.map((t) => ({
-      name: t.name,
-      visible: false,
-      scale: true,
-      passed: false,
-      input: { $repr: t.describe },
-      mismatches: [{ path: '', message: why }],
-    }));
+    // Scale tests that finished before the stop keep their own results.
+    const finished = scale.kind === 'stopped' ? (scale.report?.results ?? []) : [];
+    results = template.scale.map(
+      (t) =>
+        finished.find((r) => r.name === t.name && !r.stopped) ?? {
+          name: t.name,
+          visible: false,
+          scale: true,
+          passed: false,
+          input: { $repr: t.describe },
+          mismatches: [{ path: '', message: why }],
+        },
+    );
   }
   return {
     kind: 'ok',

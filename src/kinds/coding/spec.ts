@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { flagRepeats, idSchema, templateBaseShape } from '../../domain/content';
 import type { RoundKindSpec, Signal } from '../../domain/kind';
 import { encodeValue } from '../../domain/pyvalue';
+import { formatClock } from '../../domain/timer';
 
 const text = z.string().trim().min(1, 'must not be empty');
 
@@ -172,9 +173,15 @@ export function firstAllPassing(runs: RunRecord[]): RunRecord | undefined {
   );
 }
 
-function fmtClock(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+/** "1 run", "2 runs": counts in sentences the person reads. */
+export function countOf(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "3 runs, 1 submit": the same words in the signals and the review. */
+export function runsAndSubmits(runs: RunRecord[]): string {
+  const n = (mode: RunRecord['mode']) => runs.filter((r) => r.mode === mode).length;
+  return `${countOf(n('run'), 'run')}, ${countOf(n('submit'), 'submit')}`;
 }
 
 export const codingSpec: RoundKindSpec<CodingTemplate, CodingAnswer, CodingScoring> = {
@@ -249,7 +256,7 @@ export const codingSpec: RoundKindSpec<CodingTemplate, CodingAnswer, CodingScori
       {
         id: 'runs',
         label: 'Runs and Submits',
-        display: `${answer.runs.filter((r) => r.mode === 'run').length} runs, ${answer.runs.filter((r) => r.mode === 'submit').length} submits`,
+        display: runsAndSubmits(answer.runs),
         ratio: null,
         selfReported: false,
         dimensions: [],
@@ -257,7 +264,8 @@ export const codingSpec: RoundKindSpec<CodingTemplate, CodingAnswer, CodingScori
       {
         id: 'first-pass',
         label: 'First all-passing Submit',
-        display: first ? `at ${fmtClock(first.at)}` : 'none',
+        // The replay's clock, so the marker of this Submit shows the same time.
+        display: first ? `at ${formatClock(first.at)}` : 'none',
         ratio: null,
         selfReported: false,
         dimensions: [],

@@ -17,11 +17,18 @@ import { CodeBlock } from '../../ui/CodeBlock';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Markdown } from '../../ui/Markdown';
 import type { KindViews, ReviewSummaryProps, RoundViewProps, ScoringExtrasProps } from '../views';
+import { CustomRun } from './CustomRun';
 import { CodeEditor, type CodeEditorHandle } from './editor';
 import { Results, type ShownRun } from './Results';
 import { type Change, codeAt, lastMoment, ReplayRecorder, readChunks } from './replay';
 import { type RunMode, runSubmission } from './requests';
-import type { CodingAnswer, CodingTemplate, RunRecord } from './spec';
+import {
+  type CodingAnswer,
+  type CodingTemplate,
+  countOf,
+  type RunRecord,
+  runsAndSubmits,
+} from './spec';
 
 /** A Submit (or Run) longer than this is stopped. */
 export const RUN_LIMIT_MS = 5000;
@@ -230,6 +237,12 @@ function Round(props: RoundViewProps) {
           )}
           <Results run={shown} />
         </section>
+        <CustomRun
+          template={template}
+          getCode={() => editor.current?.getValue() ?? latest.current.code}
+          disabled={locked}
+          withReference={props.practice === true}
+        />
       </section>
       <ConfirmDialog
         open={confirmReset}
@@ -357,6 +370,7 @@ function ScoringExtras(props: ScoringExtrasProps) {
       )}
       <h3>Reference solution</h3>
       <CodeBlock className="reference-code">{template.solution}</CodeBlock>
+      <CustomRun template={template} getCode={() => answer.code} withReference />
     </div>
   );
 }
@@ -367,9 +381,7 @@ function ReviewSummary(props: ReviewSummaryProps) {
   return (
     <div className="coding-summary">
       <p>
-        {answer.runs.filter((r) => r.mode === 'run').length} runs,{' '}
-        {answer.runs.filter((r) => r.mode === 'submit').length} submits, {answer.hintsShown} hint
-        {answer.hintsShown === 1 ? '' : 's'}.
+        {runsAndSubmits(answer.runs)}, {countOf(answer.hintsShown, 'hint')}.
       </p>
       <Replay template={template} answer={answer} timeline={props.timeline} usedMs={props.usedMs} />
     </div>

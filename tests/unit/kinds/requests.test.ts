@@ -59,7 +59,47 @@ describe('a Submit', () => {
     if (out.kind !== 'ok') return;
     expect(out.report.results.filter((r) => r.passed).map((r) => r.name)).toEqual(['a', 'b']);
     expect(out.report.results[2]).toMatchObject({ name: 'big', scale: true, passed: false });
-    expect(out.report.results[2]!.mismatches![0]!.message).toMatch(/stopped after 5 s/);
+    expect(out.report.results[2]!.mismatches![0]!.message).toBe(
+      'Stopped after 5 s: far slower than the reference on this input.',
+    );
+  });
+
+  it('a scale run stopped in its second test keeps the first one’s result', async () => {
+    const two = {
+      ...template,
+      scale: [...template.scale, { ...template.scale[0]!, name: 'bigger' }],
+    } as CodingTemplate;
+    const out = await runSubmission(
+      async (r) =>
+        r.scale.length
+          ? {
+              kind: 'stopped',
+              afterMs: 5000,
+              how: 'interrupt',
+              report: {
+                compiled: true,
+                stdoutTruncated: false,
+                stopped: true,
+                results: [
+                  { name: 'big', visible: false, scale: true, passed: true },
+                  { name: 'bigger', visible: false, scale: true, passed: false, stopped: true },
+                ],
+              },
+            }
+          : ok(['a', 'b']),
+      two,
+      'src',
+      'submit',
+      5000,
+    );
+    if (out.kind !== 'ok') throw new Error(out.kind);
+    expect(out.report.results.map((r) => [r.name, r.passed])).toEqual([
+      ['a', true],
+      ['b', true],
+      ['big', true],
+      ['bigger', false],
+    ]);
+    expect(out.report.results[3]!.mismatches![0]!.message).toMatch(/^Stopped after 5 s/);
   });
 
   it('a Run sends only the visible examples', async () => {
