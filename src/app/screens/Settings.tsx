@@ -347,7 +347,7 @@ function Backup() {
         </div>
       )}
       {preview?.ok && (
-        <div className="import-preview" role="region" aria-label="What this import does">
+        <section className="import-preview" aria-label="What this import does">
           <p>
             Adds {preview.plan.addSessions.length} session
             {preview.plan.addSessions.length === 1 ? '' : 's'} and {preview.plan.addProjects.length}{' '}
@@ -407,7 +407,7 @@ function Backup() {
           <button type="button" onClick={() => setPreview(null)} disabled={busy !== null}>
             Cancel
           </button>
-        </div>
+        </section>
       )}
       {done && (
         <p role="status" className="ok">

@@ -124,5 +124,4 @@ describe('verdicts', () => {
       'fundamentals.examples',
     ]);
   });
-
 });
