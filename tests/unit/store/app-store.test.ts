@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fundamentalsSpec } from '../../../src/kinds/fundamentals/spec';
 import { createAppStore } from '../../../src/store/app-store';
-import { getAnswers, getSession, openDb, writeBatch } from '../../../src/store/db';
+import { getAnswers, getMedia, getSession, openDb, writeBatch } from '../../../src/store/db';
 import { localJournal } from '../../../src/store/saver';
 import { makeCatalog } from '../../helpers/factories';
 
@@ -130,6 +130,43 @@ describe('the app store', () => {
     const db = await openDb(name);
     expect((await getAnswers(db, id))[0]?.value).toEqual({ answers: { q1: 'keep me' } });
     db.close();
+  });
+
+  it('the disk filling mid-recording keeps every piece already saved, says so, and lands the rest later', async () => {
+    const { store, name, clock } = setup();
+    await store.getState().init();
+    const id = await store.getState().newSession({ type: 'track', trackId: 'mle' });
+    await store.getState().openSession(id);
+    store.getState().dispatch({ type: 'start' });
+    const piece = (seq: number) => ({
+      clip: 'clip-1',
+      seq,
+      blob: new Blob([`audio ${seq}`], { type: 'audio/webm' }),
+      mimeType: 'audio/webm',
+      at: clock.t + seq * 1000,
+    });
+    const stored = async () => {
+      const db = await openDb(name);
+      const seqs = (await getMedia(db, id)).map((m) => m.seq).sort();
+      db.close();
+      return seqs;
+    };
+    expect(store.getState().putMedia(0, piece(0))).toBe(true);
+    expect(store.getState().putMedia(0, piece(1))).toBe(true);
+    await store.getState().flush();
+    expect(await stored()).toEqual([0, 1]);
+
+    const realPut = IDBObjectStore.prototype.put;
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    store.getState().putMedia(0, piece(2));
+    store.getState().putMedia(0, piece(3));
+    await vi.waitFor(() => expect(store.getState().save.state).toBe('error'));
+    expect(await stored()).toEqual([0, 1]);
+    full.mockImplementation(realPut);
+    await vi.waitFor(() => expect(store.getState().save.state).toBe('saved'));
+    expect(await stored()).toEqual([0, 1, 2, 3]);
   });
 
   it('after a reload on a full disk, the journal wins over the stale stored answer until it lands', async () => {
