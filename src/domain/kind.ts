@@ -124,6 +124,8 @@ export type KindFinish = (input: {
   usedMs: number;
   /** The round's timeline pieces by seq (holes where a piece was lost). */
   timeline: unknown[];
+  /** The round's stored recording pieces (clip id and the time each was recorded up to). */
+  recorded(): Promise<{ clip: string; at: number }[]>;
 }) => Promise<{
   /** The answer to store once after the lock; absent: the stored answer stays as it is. */
   answer?: unknown;

@@ -538,6 +538,8 @@ export function createAppStore(deps: AppDeps): AppStore {
             endReason: round.endReason,
             usedMs: ended ? elapsedMs(ended, ended.endedAt ?? now()) : 0,
             timeline: latest?.timeline[index] ?? [],
+            recorded: async () =>
+              (await get().listMedia(session.id, index)).map(({ clip, at }) => ({ clip, at })),
           });
           if (!stillMine()) return;
           if (result?.timeline?.length) {

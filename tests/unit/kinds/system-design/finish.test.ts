@@ -41,6 +41,7 @@ describe('the finish step of a system design round', () => {
       endReason: 'timeout',
       usedMs: 45 * 60_000,
       timeline,
+      recorded: async () => [],
     });
     expect(result?.timeline).toHaveLength(1);
     const piece = result!.timeline![0]!;
@@ -64,6 +65,7 @@ describe('the finish step of a system design round', () => {
         endReason: 'done',
         usedMs: 5000,
         timeline,
+        recorded: async () => [],
       }),
     ).toBeNull();
     expect(lastFrame([], emptyDesignAnswer(), 1000)).toBeNull();
