@@ -63,7 +63,8 @@ test('axe finds no serious or critical problem on a coding round and its scoring
 }) => {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto('/#/practice/coding/stable-softmax');
+    // A fresh round each time (the practice link alone resumes the one in progress).
+    await page.goto('/#/practice/coding/stable-softmax/new');
     await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByText(/Python ready/)).toBeVisible({ timeout: 30_000 });
     await page.getByRole('button', { name: /^Run/ }).click();
