@@ -4,6 +4,7 @@
 // A kind may also have src/kinds/<kind>/check.ts, a deeper Node-only check that check:rounds runs.
 import type { AnyKindSpec, KindFinish } from '../domain/kind';
 import { codingSpec } from './coding/spec';
+import { warmCoding } from './coding/warm';
 import { deepDiveSpec } from './deep-dive/spec';
 import { derivationSpec } from './derivation/spec';
 import { fundamentalsSpec } from './fundamentals/spec';
@@ -25,13 +26,8 @@ export const registry: KindEntry[] = [
     spec: codingSpec,
     views: () => import('./coding/views'),
     finish: () => import('./coding/finish'),
-    warm: () =>
-      void import('../runner/client').then((m) =>
-        m
-          .python()
-          .warm()
-          .catch(() => {}),
-      ),
+    // The round's views and Monaco side by side, then Python once the editor is up.
+    warm: warmCoding,
   },
   {
     spec: derivationSpec,
@@ -45,7 +41,11 @@ export const registry: KindEntry[] = [
     views: () => import('./system-design/views'),
     finish: () => import('./system-design/finish'),
   },
-  { spec: deepDiveSpec, views: () => import('./deep-dive/views') },
+  {
+    spec: deepDiveSpec,
+    views: () => import('./deep-dive/views'),
+    finish: () => import('./deep-dive/finish'),
+  },
 ];
 
 export const kindSpecs: AnyKindSpec[] = registry.map((e) => e.spec);

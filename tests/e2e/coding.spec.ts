@@ -112,11 +112,21 @@ test('reload keeps the code; hints and runs are recorded; scoring replays the ro
 test('no request leaves the origin, Python worker included', async ({ page, context, baseURL }) => {
   const origin = new URL(baseURL!).origin;
   const seen: string[] = [];
-  context.on('request', (r) => seen.push(r.url()));
+  const order: string[] = [];
+  context.on('request', (r) => {
+    seen.push(r.url());
+    if (r.url().endsWith('/pyodide/pyodide.asm.wasm')) order.push('python');
+  });
+  context.on('requestfinished', (r) => {
+    if (/\/assets\/monaco-[\w-]+\.js$/.test(r.url())) order.push('monaco');
+  });
   await openProblem(page, 'stable-softmax');
   await page.getByRole('button', { name: /^Run/ }).click();
   await expect(page.locator('.result-summary')).toBeVisible();
   expect(seen.some((u) => u.endsWith('/pyodide/pyodide.asm.wasm'))).toBe(true);
+  // The editor is the app's own Monaco chunk (not the wrapper's CDN default), and it arrives
+  // before Python's runtime is even requested.
+  expect(order).toEqual(['monaco', 'python']);
   expect(
     seen.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')),
   ).toEqual([]);
@@ -128,7 +138,7 @@ test('an MLE loop draws an ML coding and an algorithms round, and starts Python 
   await page.goto('/');
   await startTrackLoop(page, 'ML Engineer');
   const rows = page.locator('.plan-row');
-  await expect(rows).toHaveCount(3);
+  await expect(rows).toHaveCount(5);
   await expect(rows.nth(0)).toContainText('ML coding');
   await expect(rows.nth(1)).toContainText('Algorithms');
   await page.getByRole('button', { name: 'Start the loop' }).click();

@@ -1,6 +1,9 @@
 // Monaco, bundled with the app and trimmed to what a Python round needs: the core editor, the
-// everyday editing contributions, Python highlighting and the one editor worker. Nothing is
-// fetched from a CDN. This module is loaded lazily with the coding round.
+// everyday editing contributions, Python highlighting and the one editor worker, handed to
+// @monaco-editor/react so that its loader never fetches Monaco from a CDN. The wrapper is imported
+// only here, so no editor can be rendered before the loader is configured. This module is
+// loaded lazily with the coding round.
+import { Editor, loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching';
 import 'monaco-editor/editor/contrib/clipboard/browser/clipboard';
@@ -28,4 +31,6 @@ declare global {
 // Without getWorker Monaco tries a data: URL worker, which the app's isolation headers refuse.
 window.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
-export { monaco };
+loader.config({ monaco });
+
+export { Editor, monaco };

@@ -29,6 +29,7 @@ import {
   type RunRecord,
   runsAndSubmits,
 } from './spec';
+import { editorUp, startPythonAfterEditor } from './warm';
 
 /** A Submit (or Run) longer than this is stopped. */
 export const RUN_LIMIT_MS = 5000;
@@ -72,12 +73,8 @@ function Round(props: RoundViewProps) {
   const [busy, setBusy] = useState<RunMode | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
 
-  // Start Python now, so it is ready before the first Run.
-  useEffect(() => {
-    void python()
-      .warm()
-      .catch(() => {});
-  }, []);
+  // Python starts once the editor is on screen (see warm.ts), in time for the first Run.
+  useEffect(() => startPythonAfterEditor(), []);
 
   const recorder = useMemo(() => new ReplayRecorder(timeline.count, timeline.put), [timeline]);
   useEffect(() => {
@@ -227,6 +224,7 @@ function Round(props: RoundViewProps) {
           onChange={onEdit}
           onRun={() => void execute('run')}
           onSubmit={() => void execute('submit')}
+          onReady={editorUp}
         />
         <section className="results-panel" aria-label="Results">
           {shown === null && lastSubmit && (
