@@ -1,210 +1,117 @@
-// npm run bench — builds the app, serves the build and measures it in Debian's Chromium:
-// bundle sizes, start-up, editor and Python readiness, and the cost of a Submit.
-// Prints a table; --json prints one JSON object. --no-build reuses dist/.
-import { type ChildProcess, execSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// npm run bench — builds the app and the bare pages it is compared with, serves both, and
+// measures them in Debian's Chromium: bundle sizes, start-up, editor and Python readiness, the
+// cost of a Submit, and the app's ratios to bare pages built from the same packages.
+// Prints a table; --json prints one JSON object: { problem, rows, ratios, entry_js_gzip_kb,
+// keystroke_to_render_ms: { steps_30, steps_200 } (p95, when katex ran) }.
+//
+// Flags: --json; --no-build (reuse the app's build); --runs N (alternating pairs per ratio, at
+// least 9); --only name,name (run only these comparisons). The app is built into MOCKLOOP_OUT
+// when set (else dist/) and served on port 4193; the bare pages go to a temp dir, port 4194.
+//
+// How it is put together, so that later comparisons plug in:
+// - scripts/bench-pages/<name>/index.html (+ its script): a bare page doing one thing with the
+//   app's own packages (render React, render Monaco, start Pyodide…). One Vite config,
+//   scripts/bench-pages/vite.config.ts, builds every such folder into a temp dir.
+// - scripts/bench/<comparison>.ts exports a Comparison (see scripts/bench/env.ts): a name (its
+//   key in `ratios`), the bare page it needs, a target, and `measure`, which runs the app and
+//   the bare page alternately in the one Chromium and returns app / bare per pair (and may add
+//   rows). COMPARISONS below lists them: home, editor, submit_warm, board (the system-design
+//   round's board ready vs a bare Excalidraw page) and katex (the derivation round's 30-step
+//   render vs a bare KaTeX page).
+// - Rows that need no comparison: scripts/bench/sizes.ts (the build) and
+//   scripts/bench/node-harness.ts (Pyodide under Node).
+import { execSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { chromiumLaunch } from '../chromium.config';
-import { loadRounds } from '../src/content/loader';
-import { buildRequest } from '../src/kinds/coding/requests';
-import type { CodingTemplate } from '../src/kinds/coding/spec';
-import { kindSpecs } from '../src/kinds/registry';
-import { startNodePython } from '../src/runner/pyodide-node';
+import { board } from './bench/board';
+import { editor, PROBLEM } from './bench/editor';
+import { type BenchEnv, type Comparison, type Row, type Spread, serve, spread } from './bench/env';
+import { home } from './bench/home';
+import { katexRender, keystrokeToRender } from './bench/katex';
+import { nodeHarness } from './bench/node-harness';
+import { ENTRY_JS_TARGET_KB, sizes } from './bench/sizes';
+import { submitWarm } from './bench/submit-warm';
+
+const COMPARISONS: Comparison[] = [home, editor, submitWarm, board, katexRender];
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'dist');
-const json = process.argv.includes('--json');
-const PORT = 4179;
-const URL_ = `http://localhost:${PORT}/`;
-const PROBLEM = 'causal-self-attention'; // exactly 10 tests
-const RUNS = 5;
+const OUT = process.env.MOCKLOOP_OUT ? resolve(process.env.MOCKLOOP_OUT) : join(ROOT, 'dist');
+const APP_PORT = 4193;
+const PAGES_PORT = 4194;
+const argv = process.argv.slice(2);
+const json = argv.includes('--json');
+const flag = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const runs = Math.max(9, Number(flag('--runs') ?? 9));
+const only = flag('--only')?.split(',');
+const comparisons = COMPARISONS.filter((c) => !only || only.includes(c.name));
 
-type Row = { metric: string; value: number; unit: string; note?: string };
 const rows: Row[] = [];
 const add = (metric: string, value: number, unit: string, note?: string) =>
   rows.push({ metric, value: Math.round(value * 10) / 10, unit, note });
 const log = (s: string) => json || process.stderr.write(`${s}\n`);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-if (!process.argv.includes('--no-build')) {
-  log('building…');
-  execSync('npx vite build --configLoader runner', { cwd: ROOT, stdio: 'ignore' });
+const outEnv = { ...process.env, MOCKLOOP_OUT: OUT };
+if (!argv.includes('--no-build')) {
+  log(`building the app into ${OUT}…`);
+  execSync('npx vite build --configLoader runner', { cwd: ROOT, stdio: 'ignore', env: outEnv });
 }
+const pagesOut = mkdtempSync(join(tmpdir(), 'mockloop-bench-pages-'));
+const pagesEnv = { BENCH_PAGES_OUT: pagesOut };
+const pagesConfig = ['--config', 'scripts/bench-pages/vite.config.ts'];
+log('building the bare pages…');
+execSync(`npx vite build --configLoader runner ${pagesConfig.join(' ')}`, {
+  cwd: ROOT,
+  stdio: 'ignore',
+  env: { ...process.env, ...pagesEnv },
+});
 
-// Bundle sizes: what index.html loads before anything else.
-const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-const entryFiles = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map(
-  (m) => m[1]!,
-);
-let raw = 0;
-let gz = 0;
-for (const f of entryFiles) {
-  const buf = readFileSync(join(DIST, f));
-  raw += buf.length;
-  gz += gzipSync(buf).length;
-}
-add(
-  'entry bundle (JS + CSS index.html loads)',
-  raw / 1024,
-  'KB',
-  `${(gz / 1024).toFixed(1)} KB gzip`,
-);
-const assets = readdirSync(join(DIST, 'assets'));
-const sizeOf = (prefix: string) => {
-  const f = assets.find((a) => a.startsWith(prefix) && a.endsWith('.js'));
-  if (!f) return null;
-  const buf = readFileSync(join(DIST, 'assets', f));
-  return { raw: buf.length / 1024, gz: gzipSync(buf).length / 1024 };
-};
-for (const [name, prefix] of [
-  ['Monaco chunk (lazy)', 'monaco-'],
-  ['coding templates chunk (lazy)', 'coding-'],
-  ['Markdown + KaTeX chunk (lazy)', 'Markdown-'],
-] as const) {
-  const s = sizeOf(prefix);
-  if (s) add(name, s.raw, 'KB', `${s.gz.toFixed(1)} KB gzip`);
-}
-const pyodideBytes = readdirSync(join(DIST, 'pyodide')).reduce(
-  (n, f) => n + statSync(join(DIST, 'pyodide', f)).size,
-  0,
-);
-add('Pyodide files served by the app', pyodideBytes / 1024 / 1024, 'MB');
+const entryJsKb = sizes(OUT, add);
 
-const running: { server: ChildProcess | null } = { server: null };
-async function serve() {
-  running.server = spawn(
-    'npx',
-    ['vite', 'preview', '--configLoader', 'runner', '--port', String(PORT), '--strictPort'],
-    {
-      cwd: ROOT,
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(URL_)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('preview server did not start');
-}
-
-await serve();
-const browser = await chromium.launch(chromiumLaunch);
-
+const stops: (() => void)[] = [];
+const ratios: Record<string, Spread> = {};
 try {
-  // Cold start of the app shell: a new profile each time.
-  const homeTimes: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const ctx = await browser.newContext();
-    const page = await ctx.newPage();
-    const t0 = Date.now();
-    await page.goto(URL_);
-    await page.getByRole('heading', { level: 1, name: /Rehearse/ }).waitFor();
-    homeTimes.push(Date.now() - t0);
-    await ctx.close();
-  }
-  add('home screen, cold (new profile)', median(homeTimes), 'ms', `median of ${RUNS}`);
-
-  // Editor and Python, cold (empty cache) and warm (cached files, a new page).
-  const ctx = await browser.newContext();
-  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(URL_).origin,
-  });
-  const solution = readFileSync(join(ROOT, 'rounds', 'coding', PROBLEM, 'solution.py'), 'utf8');
-  const readiness = async (page: Page) => {
-    const t0 = Date.now();
-    await page.goto(`${URL_}#/practice/coding/${PROBLEM}`);
-    await page.locator('.coding').waitFor();
-    const roundOpen = Date.now();
-    await page.locator('.monaco-editor .view-lines').waitFor();
-    const editor = Date.now() - roundOpen;
-    const badge = page.getByText(/Python ready \(started in/);
-    await badge.waitFor({ timeout: 60_000 });
-    const python = Date.now() - t0;
-    const inWorker =
-      Number(/started in ([\d.]+) s/.exec((await badge.textContent()) ?? '')?.[1] ?? 'NaN') * 1000;
-    return { editor, python, inWorker };
-  };
-  const coldPage = await ctx.newPage();
-  const cold = await readiness(coldPage);
-  add('editor ready after the round opens (cold)', cold.editor, 'ms');
-  add(
-    'Python ready after navigation (cold)',
-    cold.python,
-    'ms',
-    `${Math.round(cold.inWorker)} ms inside the worker`,
-  );
-  await coldPage.close();
-  const warmEditor: number[] = [];
-  const warmPython: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const p = await ctx.newPage();
-    const w = await readiness(p);
-    warmEditor.push(w.editor);
-    warmPython.push(w.python);
-    if (i < 2) await p.close();
-    else {
-      // A 10-test Submit of the reference, warm, as the person sees it: click to results.
-      await p.evaluate((t) => navigator.clipboard.writeText(t), solution);
-      await p.locator('.monaco-editor').click();
-      await p.keyboard.press('Control+a');
-      await p.keyboard.press('Control+v');
-      const submitTimes: number[] = [];
-      for (let k = 0; k < RUNS; k++) {
-        // A Run in between changes the results panel, so each Submit's result is a fresh change.
-        await p.getByRole('button', { name: /^Run/ }).click();
-        await p.getByText(/^\d+ of \d+ examples passed/).waitFor();
-        const t0 = Date.now();
-        await p.getByRole('button', { name: /^Submit/ }).click();
-        await p.getByText('10 of 10 tests passed').waitFor();
-        submitTimes.push(Date.now() - t0);
-      }
-      add(
-        '10-test Submit, warm: click to results on screen',
-        median(submitTimes),
-        'ms',
-        `median of ${RUNS}`,
-      );
+  stops.push(await serve(ROOT, [], APP_PORT, outEnv));
+  stops.push(await serve(ROOT, pagesConfig, PAGES_PORT, pagesEnv));
+  const browser = await chromium.launch(chromiumLaunch);
+  try {
+    const env: BenchEnv = {
+      root: ROOT,
+      browser,
+      app: `http://localhost:${APP_PORT}/`,
+      bare: (name) => `http://localhost:${PAGES_PORT}/${name}/`,
+      runs,
+      add,
+      log,
+    };
+    for (const c of comparisons) {
+      log(`${c.name}: ${c.what} (${runs} alternating pairs)…`);
+      ratios[c.name] = spread(await c.measure(env));
     }
+  } finally {
+    await browser.close();
   }
-  add('editor ready after the round opens (warm cache)', median(warmEditor), 'ms', 'median of 3');
-  add('Python ready after navigation (warm cache)', median(warmPython), 'ms', 'median of 3');
-  await ctx.close();
 } finally {
-  await browser.close();
-  if (running.server?.pid) process.kill(-running.server.pid);
+  for (const stop of stops) stop();
+  rmSync(pagesOut, { recursive: true, force: true });
 }
-
-// The harness's own cost: ten tests through run_suite vs the same ten calls with runPython.
-const { catalog } = loadRounds(join(ROOT, 'rounds'), kindSpecs);
-const problem = (catalog!.templates.coding as CodingTemplate[]).find((t) => t.id === PROBLEM)!;
-const ten = { ...problem, tests: problem.tests.slice(0, 10), scale: [] };
-const py = await startNodePython();
-const viaHarness: number[] = [];
-const direct: number[] = [];
-const calls = ten.tests
-  .map((t) => `f(*json.loads(${JSON.stringify(JSON.stringify(t.args))}))`)
-  .join('\n');
-const directSource = `import json\n${problem.solution}\nf = ${problem.entry}\n${calls}\n`;
-for (let i = 0; i < 20; i++) {
-  let t0 = performance.now();
-  py.run(buildRequest(ten, problem.solution, 'tests'));
-  viaHarness.push(performance.now() - t0);
-  t0 = performance.now();
-  py.pyodide.runPython(directSource, { globals: py.pyodide.toPy({}) });
-  direct.push(performance.now() - t0);
-}
-add('10 tests through the harness (Pyodide, Node)', median(viaHarness), 'ms', 'median of 20');
-add('same 10 calls with runPython directly', median(direct), 'ms', 'median of 20');
+if (!only) await nodeHarness({ root: ROOT, add });
 
 if (json) {
-  process.stdout.write(`${JSON.stringify({ problem: PROBLEM, rows })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      problem: PROBLEM,
+      rows,
+      ratios,
+      entry_js_gzip_kb: Math.round(entryJsKb * 10) / 10,
+      ...(ratios.katex ? { keystroke_to_render_ms: keystrokeToRender } : {}),
+    })}\n`,
+  );
 } else {
   const w = Math.max(...rows.map((r) => r.metric.length));
   process.stdout.write(`${'metric'.padEnd(w)}  ${'value'.padStart(9)}  unit  note\n`);
@@ -213,5 +120,19 @@ if (json) {
       `${r.metric.padEnd(w)}  ${String(r.value).padStart(9)}  ${r.unit.padEnd(4)}  ${r.note ?? ''}\n`,
     );
   }
+  process.stdout.write(
+    `\nratio to the bare page (app / bare, per alternating pair; ${runs} pairs)\n`,
+  );
+  for (const c of comparisons) {
+    const s = ratios[c.name]!;
+    const ok = s.median <= c.target ? 'within' : 'OVER';
+    process.stdout.write(
+      `${c.name.padEnd(12)} median ${s.median.toFixed(2)}  min ${s.min.toFixed(2)}  max ${s.max.toFixed(2)}  target ≤ ${c.target} (${ok})  ${c.what}\n`,
+    );
+  }
+  const entryOk = entryJsKb <= ENTRY_JS_TARGET_KB ? 'within' : 'OVER';
+  process.stdout.write(
+    `${'entry JS'.padEnd(12)} ${entryJsKb.toFixed(1)} kB gzip  target ≤ ${ENTRY_JS_TARGET_KB} (${entryOk})\n`,
+  );
 }
 process.exit(0);

@@ -1,0 +1,49 @@
+// Bundle sizes read from the build: what index.html loads first, and the lazy chunks.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BenchEnv } from './env';
+
+export const ENTRY_JS_TARGET_KB = 150;
+
+/** Adds the size rows; returns the entry's JavaScript, gzip, in kB (1000 bytes, as Vite prints). */
+export function sizes(out: string, add: BenchEnv['add']): number {
+  const html = readFileSync(join(out, 'index.html'), 'utf8');
+  const entryFiles = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map(
+    (m) => m[1]!,
+  );
+  let raw = 0;
+  let gz = 0;
+  let jsGz = 0;
+  for (const f of entryFiles) {
+    const buf = readFileSync(join(out, f));
+    const g = gzipSync(buf).length;
+    raw += buf.length;
+    gz += g;
+    if (f.endsWith('.js')) jsGz += g;
+  }
+  add(
+    'entry bundle (JS + CSS index.html loads)',
+    raw / 1024,
+    'KB',
+    `${(gz / 1024).toFixed(1)} KB gzip`,
+  );
+  add('entry JS, gzip', jsGz / 1000, 'kB', `target ≤ ${ENTRY_JS_TARGET_KB} kB (1 kB = 1000 bytes)`);
+  const assets = readdirSync(join(out, 'assets'));
+  for (const [name, prefix] of [
+    ['Monaco chunk (lazy)', 'monaco-'],
+    ['coding templates chunk (lazy)', 'coding-'],
+    ['Markdown + KaTeX chunk (lazy)', 'Markdown-'],
+  ] as const) {
+    const f = assets.find((a) => a.startsWith(prefix) && a.endsWith('.js'));
+    if (!f) continue;
+    const buf = readFileSync(join(out, 'assets', f));
+    add(name, buf.length / 1024, 'KB', `${(gzipSync(buf).length / 1024).toFixed(1)} KB gzip`);
+  }
+  const pyodideBytes = readdirSync(join(out, 'pyodide')).reduce(
+    (n, f) => n + statSync(join(out, 'pyodide', f)).size,
+    0,
+  );
+  add('Pyodide files served by the app', pyodideBytes / 1024 / 1024, 'MB');
+  return jsGz / 1000;
+}
