@@ -411,3 +411,31 @@ test('axe finds no serious or critical violation in our own UI on the round and 
   });
   expect(await a11y(page, 'scoring')).toEqual([]);
 });
+
+test('the MLE loop includes its signature round, and the home page no longer calls it not built', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const mle = page
+    .getByRole('row', { name: /Default loop here/ })
+    .getByRole('cell')
+    .first();
+  await expect(mle).toContainText('ML system design (45 min)');
+  await expect(mle).not.toContainText('not built yet');
+  await page.getByRole('button', { name: 'Start an ML Engineer loop' }).click();
+  const row = page.locator('.plan-row', { hasText: 'ML system design' });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('weight 2');
+});
+
+test('the board follows the app’s light and dark theme as it changes', async ({ page }) => {
+  await openRound(page);
+  const excalidraw = board(page).locator('.excalidraw').first();
+  const theme = page.getByRole('button', { name: /^Theme:/ });
+  for (let i = 0; i < 3; i++) {
+    const html = await page.evaluate(() => document.documentElement.dataset.theme);
+    if (html === 'dark') await expect(excalidraw).toHaveClass(/theme--dark/);
+    else await expect(excalidraw).not.toHaveClass(/theme--dark/);
+    await theme.click();
+  }
+});

@@ -227,15 +227,25 @@ export const StagePanel = memo(function StagePanel(props: {
   );
 });
 
+const EXAMPLES: Record<EstimateUnit, string> = {
+  count: '2.5M',
+  'count/s': '35k/s',
+  'count/min': '2k/min',
+  'count/day': '3M/day',
+  'count/month': '90M/month',
+  bytes: '120 GB',
+  'bytes/s': '20 MB/s',
+  'bytes/day': '40 GB/day',
+  'bytes/month': '1.2 TB/month',
+};
+
 export function unitHint(unit: EstimateUnit, noun: string): string {
   const { kind, per } = unitOf(unit);
   const what = kind === 'bytes' ? 'a size in bytes' : `a count of ${noun}`;
   const rate = per
     ? ` per ${{ s: 'second', min: 'minute', h: 'hour', day: 'day', month: 'month' }[per]}`
     : '';
-  const example =
-    kind === 'bytes' ? (per ? 'e.g. 40 GB/day' : 'e.g. 120 GB') : per ? 'e.g. 35k/s' : 'e.g. 2.5M';
-  return `${what}${rate} (${example})`;
+  return `${what}${rate} (e.g. ${EXAMPLES[unit]})`;
 }
 
 const EstimateField = memo(function EstimateField(props: {
