@@ -574,6 +574,13 @@ function lintTemplate(t: DeepDiveTemplate): string[] {
     problems.push(
       `presentation, probing and wrapUp add up to ${sum} minutes, more than the template's ${t.minutes}`,
     );
+  // A theme named here that the bank does not hold (a typo) would silently draw nothing.
+  probing.themes?.forEach((theme, i) => {
+    if (!(t.bank ?? []).some((b) => b.theme === theme))
+      problems.push(
+        `probing.themes[${i}]: no probe in the bank has theme "${theme}" for a ${t.type} round`,
+      );
+  });
   const themes = themeCount(t.bank ?? []);
   if (themes < probing.max)
     problems.push(

@@ -79,6 +79,21 @@ describe('the probe bank', () => {
   });
 });
 
+describe('themes a template names', () => {
+  it('a theme the bank does not hold (a typo) is named, not silently drawn from nothing', () => {
+    const t = makeStory('defense', makeBank(10));
+    const named = {
+      ...t,
+      bank: undefined,
+      probing: { ...t.probing, themes: ['theme-a', 'theme-b', 'theem-c'] },
+    } as StoryTemplate;
+    const drawn = deepDiveSpec.withBanks!(named, { probes: makeBank(10) }) as StoryTemplate;
+    expect(deepDiveSpec.lint!(drawn)).toContain(
+      'probing.themes[2]: no probe in the bank has theme "theem-c" for a defense round',
+    );
+  });
+});
+
 describe('the answer a round starts from', () => {
   it('draws the most probes a round may ask, the same for the same seed and round', () => {
     const t = makeStory('defense');
