@@ -8,6 +8,7 @@ import { App } from './app/App';
 import { StoreProvider } from './app/store-context';
 import { applyTheme, readThemePref } from './app/theme';
 import { registry } from './kinds/registry';
+import { registerServiceWorker } from './pwa/register';
 import { createAppStore } from './store/app-store';
 import { openDb } from './store/db';
 import { localJournal } from './store/saver';
@@ -60,6 +61,9 @@ document.addEventListener('visibilitychange', () => {
 window.addEventListener('pagehide', flushNow);
 
 void store.getState().init();
+
+// The built app only: dev serves modules straight from source.
+if (import.meta.env.PROD) registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { Loadable, lazyRetry } from '../ui/Loadable';
 import { parseRoute, type Route } from './routes';
 import { ShortcutHelp } from './ShortcutHelp';
 import { CustomLoop } from './screens/CustomLoop';
@@ -10,11 +11,14 @@ import { WhichTrack } from './screens/WhichTrack';
 import { ShortcutProvider, useShortcuts } from './shortcuts';
 import { useApp } from './store-context';
 import { applyTheme, nextThemePref, readThemePref, saveThemePref, type ThemePref } from './theme';
+import { UpdateBanner } from './UpdateBanner';
 
 // Screens away from the first path load when first opened (charts and backups come with them).
-const History = lazy(() => import('./screens/History').then((m) => ({ default: m.History })));
-const Review = lazy(() => import('./screens/Review').then((m) => ({ default: m.Review })));
-const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })));
+const History = lazyRetry(() => import('./screens/History').then((m) => ({ default: m.History })));
+const Review = lazyRetry(() => import('./screens/Review').then((m) => ({ default: m.Review })));
+const Settings = lazyRetry(() =>
+  import('./screens/Settings').then((m) => ({ default: m.Settings })),
+);
 
 function subscribeHash(fn: () => void) {
   window.addEventListener('hashchange', fn);
@@ -113,15 +117,16 @@ function Shell() {
         </div>
       </header>
       <SaveBanner />
+      <UpdateBanner />
       <main id="main" tabIndex={-1}>
         {typeof dbState === 'object' ? (
           <StorageUnavailable message={dbState.error} />
         ) : dbState === 'opening' ? (
           <p className="muted">Opening your saved sessions…</p>
         ) : (
-          <Suspense fallback={<p className="muted">Loading…</p>}>
+          <Loadable key={screenKey} what="this screen" fallback={<p className="muted">Loading…</p>}>
             <Screen route={route} />
-          </Suspense>
+          </Loadable>
         )}
       </main>
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />

@@ -1,19 +1,19 @@
 // Loads a kind's views through the registry, once, and hands React a promise to `use`.
 import { kindEntry } from '../kinds/registry';
 import type { KindViews } from '../kinds/views';
+import { holdUntilRetry } from '../ui/Loadable';
 
-const cache = new Map<string, Promise<KindViews>>();
+const loaded = {};
 
+/**
+ * A failed load (offline before the chunk was cached, a deploy that replaced it) stays failed
+ * until the person presses Retry (see Loadable), which loads it again.
+ */
 export function kindViews(kind: string): Promise<KindViews> {
-  let p = cache.get(kind);
-  if (!p) {
+  return holdUntilRetry(loaded, kind, () => {
     const entry = kindEntry(kind);
-    p = entry
+    return entry
       ? entry.views().then((m) => m.default)
       : Promise.reject(new Error(`unknown round kind "${kind}"`));
-    cache.set(kind, p);
-    // A failed chunk load (offline before it was cached) may succeed on a later try.
-    p.catch(() => cache.delete(kind));
-  }
-  return p;
+  });
 }

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { filterPoints, type HistoryFilter, sessionsPerWeek, trends } from '../../domain/progress';
 import type { Session } from '../../domain/session';
 import { kindSpecs } from '../../kinds/registry';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { download, safeJson } from '../../ui/download';
+import { Loadable, lazyRetry } from '../../ui/Loadable';
 import { type SessionSummary, summarise } from '../history-model';
 import { useApp } from '../store-context';
 
@@ -78,9 +79,9 @@ export function History() {
               />
             ))}
           </ul>
-          <Suspense fallback={<p className="muted">Loading the charts…</p>}>
+          <Loadable what="the charts" fallback={<p className="muted">Loading the charts…</p>}>
             <HistoryCharts shown={shown} />
-          </Suspense>
+          </Loadable>
         </>
       )}
       <div aria-live="polite">
@@ -196,8 +197,8 @@ function Filters({
 }
 
 const Charts = {
-  TrendLines: lazy(() => import('../../ui/charts').then((m) => ({ default: m.TrendLines }))),
-  WeekBars: lazy(() => import('../../ui/charts').then((m) => ({ default: m.WeekBars }))),
+  TrendLines: lazyRetry(() => import('../../ui/charts').then((m) => ({ default: m.TrendLines }))),
+  WeekBars: lazyRetry(() => import('../../ui/charts').then((m) => ({ default: m.WeekBars }))),
 };
 
 function HistoryCharts({ shown }: { shown: SessionSummary[] }) {

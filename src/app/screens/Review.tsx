@@ -1,4 +1,4 @@
-import { lazy, Suspense, use, useEffect, useMemo, useState } from 'react';
+import { use, useEffect, useMemo, useState } from 'react';
 import { describeRule } from '../../domain/calibration';
 import type { VerdictId, VerdictPolicy } from '../../domain/content';
 import { practiceTargets, practiseNext } from '../../domain/progress';
@@ -9,6 +9,7 @@ import type { ReviewSummaryProps } from '../../kinds/views';
 import type { Current } from '../../store/app-store';
 import { recentTemplateIds } from '../../store/app-store';
 import { download } from '../../ui/download';
+import { Loadable, lazyRetry } from '../../ui/Loadable';
 import { Signals } from '../../ui/Signals';
 import { kindViews } from '../kind-views';
 import { reportMarkdown } from '../report';
@@ -177,9 +178,9 @@ function ReviewBody({ data }: { data: Current }) {
 
       <PractiseNext model={model} session={session} />
 
-      <Suspense fallback={<p className="muted">Loading the charts…</p>}>
+      <Loadable what="the charts" fallback={<p className="muted">Loading the charts…</p>}>
         <ReviewCharts model={model} policyThresholds={policy.thresholds} labels={labels} />
-      </Suspense>
+      </Loadable>
 
       <h2>Round by round</h2>
       {model.rounds.map((r) => (
@@ -259,7 +260,7 @@ function RoundDetail({
           <strong>What I&apos;d do differently:</strong> {f.record.note}
         </p>
       )}
-      <Suspense fallback={<p className="muted">Loading…</p>}>
+      <Loadable what="this round's summary" fallback={<p className="muted">Loading…</p>}>
         <Summary
           kind={r.kind}
           template={f.template}
@@ -270,7 +271,7 @@ function RoundDetail({
           sessionId={sessionId}
           index={r.index}
         />
-      </Suspense>
+      </Loadable>
     </details>
   );
 }
@@ -336,8 +337,10 @@ function Calibration({ rounds }: { rounds: ReviewRound[] }) {
 }
 
 const Charts = {
-  DimensionBars: lazy(() => import('../../ui/charts').then((m) => ({ default: m.DimensionBars }))),
-  TimeBars: lazy(() => import('../../ui/charts').then((m) => ({ default: m.TimeBars }))),
+  DimensionBars: lazyRetry(() =>
+    import('../../ui/charts').then((m) => ({ default: m.DimensionBars })),
+  ),
+  TimeBars: lazyRetry(() => import('../../ui/charts').then((m) => ({ default: m.TimeBars }))),
 };
 
 function thresholdLines(t: VerdictPolicy['thresholds'], labels: VerdictPolicy['labels']) {

@@ -1,9 +1,10 @@
-import { Suspense, use, useCallback, useEffect, useMemo, useState } from 'react';
+import { use, useCallback, useEffect, useMemo, useState } from 'react';
 import { findTemplate } from '../../domain/content';
 import { elapsedMs, isPaused, totalBudgetMs } from '../../domain/timer';
 import { kindEntry } from '../../kinds/registry';
 import { Clock } from '../../ui/Clock';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Loadable } from '../../ui/Loadable';
 import { kindViews } from '../kind-views';
 import { useMediaAccess, useProjectAccess } from '../services';
 import { useShortcuts } from '../shortcuts';
@@ -42,9 +43,9 @@ export function RoundScreen({ index }: { index: number }) {
         {template.title}
       </h1>
       {!owner && <ReadOnlyNote />}
-      <Suspense fallback={<p className="muted">Loading the round…</p>}>
+      <Loadable what="the round" fallback={<p className="muted">Loading the round…</p>}>
         <KindRound key={loads} index={index} />
-      </Suspense>
+      </Loadable>
     </section>
   );
 }

@@ -1,5 +1,6 @@
-import { Suspense, use, useMemo, useState } from 'react';
+import { use, useMemo, useState } from 'react';
 import { findTemplate, type Level } from '../../domain/content';
+import { Loadable } from '../../ui/Loadable';
 import { RubricForm } from '../../ui/RubricForm';
 import { Signals } from '../../ui/Signals';
 import { kindViews } from '../kind-views';
@@ -148,9 +149,9 @@ export function ScoreRound({ index, readOnly = false }: { index: number; readOnl
         </label>
       </div>
       <aside className="scoring-side" aria-label="Reference answer">
-        <Suspense fallback={<p className="muted">Loading the reference…</p>}>
+        <Loadable what="the reference" fallback={<p className="muted">Loading the reference…</p>}>
           <Extras index={index} readOnly={locked} onScoring={(scoring) => save({ scoring })} />
-        </Suspense>
+        </Loadable>
       </aside>
     </div>
   );
