@@ -8,12 +8,12 @@
 //   npx tsx scripts/measure-recording.ts --bundle-only <build dir>    (entry bundle sizes only)
 //
 // It serves the build with `vite preview` on its own port and stops it when done.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunch } from '../chromium.config';
+import { serve } from './bench/env';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const arg = (name: string, fallback: string) => {
@@ -84,31 +84,6 @@ if (process.argv.includes('--bundle-only')) {
   process.exit(0);
 }
 
-async function serve(): Promise<() => void> {
-  const server: ChildProcess = spawn(
-    'npx',
-    ['vite', 'preview', '--configLoader', 'runner', '--port', String(PORT), '--strictPort'],
-    { cwd: ROOT, stdio: 'ignore', detached: true, env: { ...process.env, MOCKLOOP_OUT: OUT } },
-  );
-  const stop = () => {
-    try {
-      if (server.pid) process.kill(-server.pid);
-    } catch {
-      // already gone
-    }
-  };
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`http://localhost:${PORT}/`)).status < 500) return stop;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  stop();
-  throw new Error(`preview server on port ${PORT} did not start`);
-}
-
 /** The round's stored pieces, read from IndexedDB in the page. */
 function storedPieces(page: Page) {
   return page.evaluate(
@@ -142,7 +117,7 @@ async function main() {
     `${(bundle.gzip / 1024).toFixed(1)} KB gzip`,
   );
 
-  const stop = await serve();
+  const stop = await serve(ROOT, [], PORT, { MOCKLOOP_OUT: OUT });
   const browser = await chromium.launch({
     ...chromiumLaunch,
     args: [

@@ -11,6 +11,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useHtmlTheme } from '../../ui/use-html-theme';
 import type { Change } from './replay';
 
 export interface CodeEditorHandle {
@@ -35,22 +36,6 @@ type Monaco = Loaded['monaco'];
 type Editor = import('monaco-editor/editor/editor.api').editor.IStandaloneCodeEditor;
 type ContentChange = import('monaco-editor/editor/editor.api').editor.IModelContentChangedEvent;
 
-const themeName = () => (document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs');
-
-/** Monaco's theme, following the page's data-theme. */
-function useMonacoTheme(): string {
-  const [theme, setTheme] = useState(themeName);
-  useEffect(() => {
-    const observer = new MutationObserver(() => setTheme(themeName()));
-    observer.observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['data-theme'],
-    });
-    return () => observer.disconnect();
-  }, []);
-  return theme;
-}
-
 let models = 0;
 
 export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(
@@ -61,7 +46,7 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(
     const started = useRef(performance.now());
     const [loaded, setLoaded] = useState<Loaded | { error: string } | null>(null);
     const [ready, setReady] = useState(false);
-    const theme = useMonacoTheme();
+    const theme = useHtmlTheme() === 'dark' ? 'vs-dark' : 'vs';
     // One model per mounted editor: the wrapper would otherwise share one unnamed model.
     const [path] = useState(() => `round-${++models}.py`);
 

@@ -3,6 +3,7 @@
 // an older Excalidraw) goes through Excalidraw's own restore once, and changes go out as events;
 // nothing is pushed back in except a scene to show (the replay). Replaced at the edge in jsdom.
 import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { useHtmlTheme } from '../../ui/use-html-theme';
 import type { BoardElement } from './replay';
 import type { StoredScene } from './spec';
 
@@ -36,23 +37,6 @@ export interface BoardProps {
   /** Every change Excalidraw reports: the live elements (it mutates them) and files. */
   onScene?(elements: readonly BoardElement[], files: Record<string, unknown>): void;
   onReady?(ready: BoardReady): void;
-}
-
-const htmlTheme = (): 'light' | 'dark' =>
-  document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
-
-/** The app's theme (data-theme on <html>), followed as it changes. */
-function useHtmlTheme(): 'light' | 'dark' {
-  const [theme, setTheme] = useState(htmlTheme);
-  useEffect(() => {
-    const observer = new MutationObserver(() => setTheme(htmlTheme()));
-    observer.observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ['data-theme'],
-    });
-    return () => observer.disconnect();
-  }, []);
-  return theme;
 }
 
 function liveCount(elements: readonly unknown[]): number {
