@@ -1,0 +1,5 @@
+import { clearReports } from './csp-reports';
+
+export default function globalSetup() {
+  clearReports();
+}
