@@ -5,7 +5,8 @@
 // keystroke_to_render_ms: { steps_30, steps_200 } (p95, when katex ran) }.
 //
 // Flags: --json; --no-build (reuse the app's build); --runs N (alternating pairs per ratio, at
-// least 9); --only name,name (run only these comparisons). The app is built into MOCKLOOP_OUT
+// least 9); --only name,name (run only these comparisons, and/or `history`: 200 sessions imported,
+// history opened and filtered). The app is built into MOCKLOOP_OUT
 // when set (else dist/) and served on port 4193; the bare pages go to a temp dir, port 4194.
 //
 // How it is put together, so that later comparisons plug in:
@@ -29,6 +30,7 @@ import { chromiumLaunch } from '../chromium.config';
 import { board } from './bench/board';
 import { editor, PROBLEM } from './bench/editor';
 import { type BenchEnv, type Comparison, type Row, type Spread, serve, spread } from './bench/env';
+import { history } from './bench/history';
 import { home } from './bench/home';
 import { katexRender, keystrokeToRender } from './bench/katex';
 import { nodeHarness } from './bench/node-harness';
@@ -92,6 +94,10 @@ try {
     for (const c of comparisons) {
       log(`${c.name}: ${c.what} (${runs} alternating pairs)…`);
       ratios[c.name] = spread(await c.measure(env));
+    }
+    if (!only || only.includes('history')) {
+      log('history: 200 sessions imported, history opened and filtered…');
+      await history(env);
     }
   } finally {
     await browser.close();

@@ -34,11 +34,34 @@ export function sizes(out: string, add: BenchEnv['add']): number {
     ['Monaco chunk (lazy)', 'monaco-'],
     ['coding templates chunk (lazy)', 'coding-'],
     ['Markdown + KaTeX chunk (lazy)', 'Markdown-'],
+    ['charts chunk: recharts (lazy, history and review)', 'charts-'],
   ] as const) {
     const f = assets.find((a) => a.startsWith(prefix) && a.endsWith('.js'));
     if (!f) continue;
     const buf = readFileSync(join(out, 'assets', f));
     add(name, buf.length / 1024, 'KB', `${(gzipSync(buf).length / 1024).toFixed(1)} KB gzip`);
+  }
+  const charts = assets.find((a) => a.startsWith('charts-') && a.endsWith('.js'));
+  if (charts) {
+    // What opening the charts downloads beyond the entry: the chunk and the chunks it imports.
+    const entry = new Set(entryFiles.map((f) => f.replace(/^assets\//, '')));
+    const seen = new Set<string>();
+    const stack = [charts];
+    let gzAll = 0;
+    while (stack.length) {
+      const f = stack.pop()!;
+      if (seen.has(f) || entry.has(f)) continue;
+      seen.add(f);
+      const text = readFileSync(join(out, 'assets', f), 'utf8');
+      gzAll += gzipSync(text).length;
+      for (const m of text.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) stack.push(m[1]!);
+    }
+    add(
+      'charts chunk with the chunks it imports, gzip',
+      gzAll / 1000,
+      'kB',
+      `${seen.size} files beyond the entry (1 kB = 1000 bytes)`,
+    );
   }
   const pyodideBytes = readdirSync(join(out, 'pyodide')).reduce(
     (n, f) => n + statSync(join(out, 'pyodide', f)).size,

@@ -1,7 +1,7 @@
 // Charts for review and history, drawn with recharts and loaded lazily with those screens.
 // Each chart has its data as a table beside it (for screen readers and anyone who prefers
 // numbers), and takes its colours from the theme, so it reads in light and dark alike.
-import { type ReactNode, useEffect, useId, useState } from 'react';
+import { memo, type ReactNode, useDeferredValue, useEffect, useId, useState } from 'react';
 import {
   Bar,
   BarChart,
@@ -192,11 +192,33 @@ export function TimeBars(props: { data: { round: string; used: number; allotted:
   );
 }
 
-/** Scores per dimension over time: one line per dimension, the verdict thresholds drawn. */
-export function TrendLines(props: {
+/**
+ * A line marks each session with a dot while there are few enough to tell apart; past this many
+ * points it is drawn as a line alone (a dot still shows where the pointer is). Hundreds of dots
+ * add nothing to read and cost most of the chart's drawing time.
+ */
+export const MAX_DOTS_PER_LINE = 24;
+
+export function trendDot(points: number): false | { r: number } {
+  return points <= MAX_DOTS_PER_LINE ? { r: 3 } : false;
+}
+
+interface TrendProps {
   trends: { ref: string; name: string; points: { at: number; mean: number }[] }[];
   thresholds: Threshold[];
-}) {
+}
+
+/**
+ * Scores per dimension over time: one line per dimension, the verdict thresholds drawn.
+ * Deferred (as WeekBars): a change of its data — a history filter — paints the rest of the
+ * screen first, and the chart is redrawn after, without holding up that frame.
+ */
+export function TrendLines(props: TrendProps) {
+  const deferred = useDeferredValue(props);
+  return <TrendLinesNow {...deferred} />;
+}
+
+const TrendLinesNow = memo(function TrendLinesNow(props: TrendProps) {
   const c = useColors();
   const times = [...new Set(props.trends.flatMap((t) => t.points.map((p) => p.at)))].sort(
     (a, b) => a - b,
@@ -272,7 +294,7 @@ export function TrendLines(props: {
               stroke={c.series[i % c.series.length]}
               strokeDasharray={DASHES[i % DASHES.length]}
               connectNulls
-              dot={{ r: 3 }}
+              dot={trendDot(t.points.length)}
               isAnimationActive={false}
             />
           ))}
@@ -280,10 +302,17 @@ export function TrendLines(props: {
       </ResponsiveContainer>
     </Figure>
   );
+});
+
+type WeekProps = { weeks: { week: number; count: number }[] };
+
+/** Sessions per week (deferred, as TrendLines). */
+export function WeekBars(props: WeekProps) {
+  const deferred = useDeferredValue(props);
+  return <WeekBarsNow {...deferred} />;
 }
 
-/** Sessions per week. */
-export function WeekBars(props: { weeks: { week: number; count: number }[] }) {
+const WeekBarsNow = memo(function WeekBarsNow(props: WeekProps) {
   const c = useColors();
   const label = (w: number) => new Date(w).toLocaleDateString();
   return (
@@ -322,4 +351,4 @@ export function WeekBars(props: { weeks: { week: number; count: number }[] }) {
       </ResponsiveContainer>
     </Figure>
   );
-}
+});
