@@ -6,6 +6,7 @@ import { kindSpecs } from './src/kinds/registry';
 import { excalidrawAssets } from './src/kinds/system-design/vite-excalidraw';
 import { DEV_HEADERS, PREVIEW_HEADERS } from './src/pwa/headers';
 import { cspReports } from './src/pwa/vite-csp-report';
+import { noEval } from './src/pwa/vite-no-eval';
 import { pyodideAssets } from './src/runner/vite-pyodide';
 
 // Headers (src/pwa/headers.ts): cross-origin isolation lets the Python worker be interrupted
@@ -19,6 +20,7 @@ export default defineConfig({
     roundsPlugin({ root: import.meta.dirname, specs: kindSpecs }),
     pyodideAssets(),
     excalidrawAssets(),
+    noEval(),
     cspReports(),
     VitePWA({
       strategies: 'injectManifest',

@@ -26,7 +26,9 @@ export const CSP_DIRECTIVES: [directive: string, sources: string][] = [
   ['font-src', "'self'"],
   // Recordings of a spoken answer are played back from blob: URLs.
   ['media-src', "'self' blob:"],
-  ['connect-src', "'self'"],
+  // Reading back a blob the page made itself (a recording: the e2e decodes its file this way);
+  // a blob: URL only ever holds data the app's own code created.
+  ['connect-src', "'self' blob:"],
   ['manifest-src', "'self'"],
   ['object-src', "'none'"],
   ['base-uri', "'none'"],
