@@ -209,6 +209,27 @@ interface TrendProps {
 }
 
 /**
+ * The chart's rows: one per time, oldest first, a column per dimension (null where that session
+ * has no score for it). Built in one pass: a search per cell is quadratic in the sessions shown.
+ */
+export function trendRows(trends: TrendProps['trends']): Record<string, number | null>[] {
+  const byAt = new Map<number, Record<string, number | null>>();
+  for (const t of trends)
+    for (const p of t.points) {
+      const row = byAt.get(p.at) ?? { at: p.at };
+      byAt.set(p.at, row);
+      if (!(t.ref in row)) row[t.ref] = p.mean;
+    }
+  return [...byAt.keys()]
+    .sort((a, b) => a - b)
+    .map((at) => {
+      const row = byAt.get(at)!;
+      for (const t of trends) if (!(t.ref in row)) row[t.ref] = null;
+      return row;
+    });
+}
+
+/**
  * Scores per dimension over time: one line per dimension, the verdict thresholds drawn.
  * Deferred (as WeekBars): a change of its data — a history filter — paints the rest of the
  * screen first, and the chart is redrawn after, without holding up that frame.
@@ -220,14 +241,7 @@ export function TrendLines(props: TrendProps) {
 
 const TrendLinesNow = memo(function TrendLinesNow(props: TrendProps) {
   const c = useColors();
-  const times = [...new Set(props.trends.flatMap((t) => t.points.map((p) => p.at)))].sort(
-    (a, b) => a - b,
-  );
-  const rows = times.map((at) => {
-    const row: Record<string, number | null> = { at };
-    for (const t of props.trends) row[t.ref] = t.points.find((p) => p.at === at)?.mean ?? null;
-    return row;
-  });
+  const rows = trendRows(props.trends);
   const day = (at: number) => new Date(at).toLocaleDateString();
   return (
     <Figure

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, render, screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_DOTS_PER_LINE, TrendLines, trendDot, WeekBars } from '../../src/ui/charts';
+import { MAX_DOTS_PER_LINE, TrendLines, trendDot, trendRows, WeekBars } from '../../src/ui/charts';
 
 beforeAll(() => {
   // jsdom has no ResizeObserver; the charts' container only needs one to exist.
@@ -26,6 +26,37 @@ describe('history charts', () => {
     expect(trendDot(MAX_DOTS_PER_LINE)).toEqual({ r: 3 });
     expect(trendDot(MAX_DOTS_PER_LINE + 1)).toBe(false);
     expect(trendDot(200)).toBe(false);
+  });
+
+  it('lay the lines out as one row per time, oldest first, null where a dimension has no score', () => {
+    const rows = trendRows([
+      {
+        ref: 'a.x',
+        name: 'x',
+        points: [
+          { at: 30, mean: 2 },
+          { at: 10, mean: 1 },
+        ],
+      },
+      {
+        ref: 'b.y',
+        name: 'y',
+        points: [
+          { at: 20, mean: 3 },
+          { at: 30, mean: 4 },
+        ],
+      },
+    ]);
+    expect(rows).toEqual([
+      { at: 10, 'a.x': 1, 'b.y': null },
+      { at: 20, 'a.x': null, 'b.y': 3 },
+      { at: 30, 'a.x': 2, 'b.y': 4 },
+    ]);
+    // Two points of one line at the same time: the first is drawn, as before.
+    expect(trendRows([line('a.x', 1, 2), { ...line('a.x', 1, 3), ref: 'a.x' }])).toEqual([
+      { at: Date.UTC(2026, 0, 1), 'a.x': 2 },
+    ]);
+    expect(trendRows([])).toEqual([]);
   });
 
   it('follow new data (a filter) once the deferred redraw has run', async () => {

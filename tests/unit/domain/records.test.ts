@@ -67,6 +67,19 @@ describe('stored session records', () => {
     });
   });
 
+  it('a score is one of the levels 1 to 4, nothing near it', () => {
+    const withScore = (v: unknown) => {
+      const s = structuredClone(playedSession().at(-1)!) as unknown as {
+        rounds: { scores: Record<string, unknown> }[];
+      };
+      s.rounds[1]!.scores.accuracy = v;
+      return checkSession(s).ok;
+    };
+    for (const v of [1, 2, 3, 4]) expect(withScore(v), String(v)).toBe(true);
+    for (const v of [0, 5, 2.5, '3', null, Number.NaN, [3]])
+      expect(withScore(v), String(v)).toBe(false);
+  });
+
   it('a record newer than this version is refused, an older one migrated step by step', () => {
     expect(migrateRecord({ v: SESSION_RECORD_VERSION + 1 }, SESSION_RECORD_VERSION, [])).toEqual({
       ok: false,
