@@ -2,6 +2,7 @@
 // Applying it is the person's choice: the waiting worker takes over only after apply(), and
 // this tab then reloads. Until then this tab keeps the version it started with.
 import { Workbox } from 'workbox-window';
+import { FIRST_INSTALL_AFTER_MS } from './first-install';
 
 export type UpdateState = 'none' | 'waiting' | 'applying';
 
@@ -29,12 +30,24 @@ export const updates = {
   },
 };
 
-export function registerServiceWorker(url = './sw.js'): void {
+export function registerServiceWorker(url = './sw.js', afterMs = FIRST_INSTALL_AFTER_MS): void {
   if (!('serviceWorker' in navigator)) return;
-  wb = new Workbox(url, { scope: './', type: 'classic' });
+  const box = new Workbox(url, { scope: './', type: 'classic' });
+  wb = box;
   // Also fires when a version was already waiting as this page loaded.
-  wb.addEventListener('waiting', () => set('waiting'));
-  void wb.register().catch(() => {
-    // No service worker (a private window, a file: URL): the app works online as before.
-  });
+  box.addEventListener('waiting', () => set('waiting'));
+  const go = () =>
+    void box.register({ immediate: true }).catch(() => {
+      // No service worker (a private window, a file: URL): the app works online as before.
+    });
+  // Installed already (a repeat visit): registering is only the update check.
+  if (navigator.serviceWorker.controller) {
+    go();
+    return;
+  }
+  const idle = (fn: () => void) =>
+    'requestIdleCallback' in window ? void requestIdleCallback(fn, { timeout: 5000 }) : fn();
+  const later = () => setTimeout(() => idle(go), afterMs);
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
 }
