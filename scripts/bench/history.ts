@@ -1,7 +1,8 @@
 // history: the app with 200 finished sessions (scripts/bench/history-backup.ts), put in the
 // store the way a person would — the backup imported on #/settings — then timed in the page:
-// - import (file chosen → "Imported" on screen) and export (click → the download), 5 times each
-//   in fresh profiles, and the backup's size;
+// - import (file chosen → "Imported" on screen), 5 times in fresh profiles; then the service
+//   worker is let install (so what follows is a returning visit, with no precache running), and
+//   export (click → the download), 5 times, and the backup's size;
 // - history open: a fresh load of #/history until all 200 rows are on screen (ms since
 //   navigation start), and in-app from home (the History link's click → 200 rows on screen);
 // - a filter applied: real key presses on the Track and Round kind selects; for each, the key
@@ -155,6 +156,26 @@ async function importOnce(env: Env, ctx: BrowserContext, file: string): Promise<
   await page.close();
   if (t.error) throw new Error(`import failed: ${t.error}`);
   return t;
+}
+
+/**
+ * Waits for the app's service worker to be installed (it registers a few seconds after a first
+ * visit and precaches the whole build), so every figure after is a returning visit's and no
+ * precache shares the two cores with one. Returns ms waited, or null without a service worker.
+ */
+async function serviceWorkerReady(env: Env, ctx: BrowserContext): Promise<number | null> {
+  const page = await ctx.newPage();
+  await page.goto(env.app);
+  const ms = (await page.evaluate(`(() => {
+    if (!('serviceWorker' in navigator)) return null;
+    const t0 = performance.now();
+    return Promise.race([
+      navigator.serviceWorker.ready.then(() => performance.now() - t0),
+      new Promise((r) => setTimeout(() => r(null), 90000)),
+    ]);
+  })()`)) as number | null;
+  await page.close();
+  return ms;
 }
 
 /** Clicks "Download a backup" on #/settings: ms from the click to the download, and its size. */
@@ -323,6 +344,13 @@ export async function history(env: Env): Promise<void> {
       median(imports.map((t) => t.done! - t.click!)),
       'ms',
       note,
+    );
+
+    const sw = await serviceWorkerReady(env, ctx!);
+    env.log(
+      sw === null
+        ? '  no service worker installed within 90 s: figures below are without one'
+        : `  service worker installed (${Math.round(sw)} ms after the page asked): figures below are returning visits`,
     );
 
     const exports: { ms: number; bytes: number }[] = [];

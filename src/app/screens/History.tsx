@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { filterPoints, type HistoryFilter, sessionsPerWeek, trends } from '../../domain/progress';
 import type { Session } from '../../domain/session';
 import { kindSpecs } from '../../kinds/registry';
@@ -39,8 +39,12 @@ export function History() {
     );
     return summaries.filter((x) => ids.has(x.point.id));
   }, [summaries, filter]);
-  const toggleCompare = (id: string) =>
-    setCompare((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c.slice(-1), id]));
+  // Stable, so a filter re-renders only the rows it adds (HistoryItem is memoised).
+  const toggleCompare = useCallback(
+    (id: string) =>
+      setCompare((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c.slice(-1), id])),
+    [],
+  );
   const compared = compare.flatMap((id) => summaries.filter((x) => x.session.id === id));
 
   return (
@@ -74,8 +78,8 @@ export function History() {
                 key={x.session.id}
                 summary={x}
                 comparing={compare.includes(x.session.id)}
-                onCompare={() => toggleCompare(x.session.id)}
-                onDelete={() => setPending(x.session)}
+                onCompare={toggleCompare}
+                onDelete={setPending}
               />
             ))}
           </ul>
@@ -329,7 +333,7 @@ function DamagedRecords() {
   );
 }
 
-function HistoryItem({
+const HistoryItem = memo(function HistoryItem({
   summary,
   comparing,
   onCompare,
@@ -337,8 +341,8 @@ function HistoryItem({
 }: {
   summary: SessionSummary;
   comparing: boolean;
-  onCompare: () => void;
-  onDelete: () => void;
+  onCompare: (id: string) => void;
+  onDelete: (session: Session) => void;
 }) {
   const labels = useApp((s) => s.catalog.verdict.labels);
   const { session, label, done, loop } = summary;
@@ -348,12 +352,17 @@ function HistoryItem({
       <span className="muted">{new Date(session.startedAt!).toLocaleString()}</span>
       <span>{done ? loop ? labels[loop.verdict] : 'no verdict' : <em>in progress</em>}</span>
       <label className="check">
-        <input type="checkbox" checked={comparing} onChange={onCompare} /> Compare
+        <input type="checkbox" checked={comparing} onChange={() => onCompare(session.id)} /> Compare
         <span className="visually-hidden"> {label}</span>
       </label>
-      <button type="button" className="ghost" onClick={onDelete} aria-label={`Delete ${label}`}>
+      <button
+        type="button"
+        className="ghost"
+        onClick={() => onDelete(session)}
+        aria-label={`Delete ${label}`}
+      >
         Delete
       </button>
     </li>
   );
-}
+});
