@@ -121,6 +121,42 @@ export function trends(points: SessionPoint[], nameOf: (ref: string) => string):
   return [...byRef.values()].sort((a, b) => a.ref.localeCompare(b.ref));
 }
 
+/**
+ * The trend lines a history chart draws: one per dimension of `kind` when the person narrowed
+ * history to one kind; otherwise one per kind, the mean of its dimensions in each session (a
+ * line for every dimension of every kind is some 30 lines: unreadable, and slow to draw).
+ */
+export function trendLines(
+  points: SessionPoint[],
+  kind: string | undefined,
+  names: { dimension(ref: string): string; kind(kind: string): string },
+): Trend[] {
+  if (kind) {
+    const own = points.map((p) => ({
+      ...p,
+      dimensions: Object.fromEntries(
+        Object.entries(p.dimensions).filter(([ref]) => ref.startsWith(`${kind}.`)),
+      ),
+    }));
+    return trends(own, names.dimension);
+  }
+  const perKind = points.map((p) => {
+    const sums = new Map<string, { total: number; n: number }>();
+    for (const [ref, mean] of Object.entries(p.dimensions)) {
+      const k = ref.slice(0, ref.indexOf('.'));
+      const s = sums.get(k) ?? { total: 0, n: 0 };
+      s.total += mean;
+      s.n += 1;
+      sums.set(k, s);
+    }
+    return {
+      ...p,
+      dimensions: Object.fromEntries([...sums].map(([k, s]) => [k, s.total / s.n])),
+    };
+  });
+  return trends(perKind, names.kind);
+}
+
 const DAY = 86_400_000;
 
 /** Monday 00:00 UTC of the week holding `at`. */

@@ -1,5 +1,10 @@
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
-import { filterPoints, type HistoryFilter, sessionsPerWeek, trends } from '../../domain/progress';
+import {
+  filterPoints,
+  type HistoryFilter,
+  sessionsPerWeek,
+  trendLines,
+} from '../../domain/progress';
 import type { Session } from '../../domain/session';
 import { kindSpecs } from '../../kinds/registry';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -84,7 +89,7 @@ export function History() {
             ))}
           </ul>
           <Loadable what="the charts" fallback={<p className="muted">Loading the charts…</p>}>
-            <HistoryCharts shown={shown} />
+            <HistoryCharts shown={shown} kind={filter.kind} />
           </Loadable>
         </>
       )}
@@ -205,16 +210,20 @@ const Charts = {
   WeekBars: lazyRetry(() => import('../../ui/charts').then((m) => ({ default: m.WeekBars }))),
 };
 
-function HistoryCharts({ shown }: { shown: SessionSummary[] }) {
+function HistoryCharts({ shown, kind }: { shown: SessionSummary[]; kind?: string }) {
   const policy = useApp((s) => s.catalog.verdict);
   const names = useMemo(() => Object.assign({}, ...shown.map((x) => x.names)), [shown]);
   const lines = useMemo(
     () =>
-      trends(
+      trendLines(
         shown.map((x) => x.point),
-        (ref) => names[ref] ?? ref,
+        kind,
+        {
+          dimension: (ref) => names[ref] ?? ref,
+          kind: (k) => `${kindSpecs.find((s) => s.kind === k)?.title ?? k} (mean)`,
+        },
       ),
-    [shown, names],
+    [shown, names, kind],
   );
   const weeks = useMemo(() => sessionsPerWeek(shown.map((x) => x.point)), [shown]);
   if (shown.length === 0) return null;

@@ -5,6 +5,7 @@ import {
   practiseNext,
   type SessionPoint,
   sessionsPerWeek,
+  trendLines,
   trends,
   weekStart,
 } from '../../../src/domain/progress';
@@ -117,6 +118,33 @@ const point = (
 });
 
 describe('history over weeks', () => {
+  it('all kinds: one line per kind (the mean of its dimensions); one kind: a line per dimension', () => {
+    const points = [
+      point('a', MON, { 'coding.x': 1, 'coding.y': 3, 'fundamentals.depth': 2 }),
+      point('b', MON + DAY, { 'coding.x': 4 }),
+    ];
+    const names = { dimension: (r: string) => `dim ${r}`, kind: (k: string) => `kind ${k}` };
+    expect(trendLines(points, undefined, names)).toEqual([
+      {
+        ref: 'coding',
+        name: 'kind coding',
+        points: [
+          { at: MON, mean: 2, sessionId: 'a' },
+          { at: MON + DAY, mean: 4, sessionId: 'b' },
+        ],
+      },
+      {
+        ref: 'fundamentals',
+        name: 'kind fundamentals',
+        points: [{ at: MON, mean: 2, sessionId: 'a' }],
+      },
+    ]);
+    expect(trendLines(points, 'coding', names).map((t) => [t.name, t.points.length])).toEqual([
+      ['dim coding.x', 2],
+      ['dim coding.y', 1],
+    ]);
+  });
+
   it('draws one line per dimension, oldest point first', () => {
     const t = trends(
       [
