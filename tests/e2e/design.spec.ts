@@ -168,6 +168,21 @@ test('a follow-up appears at its minute with a visible cue, and takes a written 
   await expect(page.locator('.sd-followups')).toContainText('Another follow-up comes at 16:00.');
 });
 
+test('the follow-up cue flashes, and stays still when reduced motion is asked for', async ({
+  page,
+}) => {
+  await openRound(page);
+  await page.clock.runFor('07:50');
+  const cue = page.locator('.sd-cue.flash');
+  // Second by second up to the follow-up's minute: the flash lasts a few seconds.
+  for (let i = 0; i < 20 && (await cue.count()) === 0; i++) await page.clock.runFor(1000);
+  await expect(cue).toBeVisible();
+  const animation = () => cue.evaluate((el) => getComputedStyle(el).animationName);
+  expect(await animation()).toBe('sd-flash');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await animation()).toBe('none');
+});
+
 test('an estimate is read as typed and judged against the reference at scoring', async ({
   page,
 }) => {

@@ -1,0 +1,43 @@
+// axe on every round kind the practice page lists (so kinds landing later are covered), in
+// both themes: the round as it opens and its scoring screen; and settings in both themes.
+import { expect, type Page, test } from '@playwright/test';
+import { endRoundNow, seriousA11yViolations } from './helpers';
+
+async function kindsOnPracticePage(page: Page): Promise<string[]> {
+  await page.goto('/#/practice');
+  await expect(page.getByRole('heading', { level: 1, name: 'Practise one round' })).toBeVisible();
+  const hrefs = await page
+    .locator('main .cards a[href^="#/practice/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  return hrefs.map((h) => h.split('/')[2]!);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe: every kind's round and scoring, and settings, in the ${scheme} theme`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    const kinds = await kindsOnPracticePage(page);
+    expect(kinds.length).toBeGreaterThanOrEqual(5);
+    for (const kind of kinds) {
+      await page.goto(`/#/practice/${kind}`);
+      const first = page.locator('ul.template-list a').first();
+      await expect(first).toBeVisible();
+      await page.goto(`${(await first.getAttribute('href'))!}/new`);
+      await expect(page.locator('section.round')).toBeVisible({ timeout: 20_000 });
+      // Let the kind's own lazy parts (editor, board, renderer) arrive before looking.
+      await page.waitForLoadState('networkidle');
+      let v = await seriousA11yViolations(page);
+      expect(v, `${kind} round (${scheme}): ${JSON.stringify(v, null, 1)}`).toEqual([]);
+      await endRoundNow(page);
+      await page.waitForLoadState('networkidle');
+      v = await seriousA11yViolations(page);
+      expect(v, `${kind} scoring (${scheme}): ${JSON.stringify(v, null, 1)}`).toEqual([]);
+    }
+    await page.goto('/#/settings');
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    const v = await seriousA11yViolations(page);
+    expect(v, `settings (${scheme}): ${JSON.stringify(v, null, 1)}`).toEqual([]);
+  });
+}
