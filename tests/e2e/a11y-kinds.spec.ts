@@ -1,16 +1,7 @@
 // axe on every round kind the practice page lists (so kinds landing later are covered), in
 // both themes: the round as it opens and its scoring screen; and settings in both themes.
-import { expect, type Page, test } from '@playwright/test';
-import { endRoundNow, seriousA11yViolations } from './helpers';
-
-async function kindsOnPracticePage(page: Page): Promise<string[]> {
-  await page.goto('/#/practice');
-  await expect(page.getByRole('heading', { level: 1, name: 'Practise one round' })).toBeVisible();
-  const hrefs = await page
-    .locator('main .cards a[href^="#/practice/"]')
-    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-  return hrefs.map((h) => h.split('/')[2]!);
-}
+import { expect, test } from '@playwright/test';
+import { endRoundNow, kindsOnPracticePage, seriousA11yViolations } from './helpers';
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`axe: every kind's round and scoring, and settings, in the ${scheme} theme`, async ({

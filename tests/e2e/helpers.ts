@@ -108,3 +108,13 @@ export async function storedSession(page: Page, id: string) {
     id,
   );
 }
+
+/** The round kinds the practice page lists, so tests cover kinds that land later unnamed. */
+export async function kindsOnPracticePage(page: Page): Promise<string[]> {
+  await page.goto('/#/practice');
+  await expect(page.getByRole('heading', { level: 1, name: 'Practise one round' })).toBeVisible();
+  const hrefs = await page
+    .locator('main .cards a[href^="#/practice/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  return hrefs.map((h) => h.split('/')[2]!);
+}

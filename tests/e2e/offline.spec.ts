@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { PREVIEW_HEADERS } from '../../src/pwa/headers';
-import { sessionIdFromUrl, storedSession } from './helpers';
+import { kindsOnPracticePage, sessionIdFromUrl, storedSession } from './helpers';
 import { BUILD_DIR, type OwnServer, startPreview } from './own-server';
 
 const PORT = Number(process.env.OFFLINE_PORT ?? 4195);
@@ -32,15 +32,6 @@ async function precached(page: Page) {
       n += (await (await caches.open(name)).keys()).length;
     return n;
   });
-}
-
-async function kindsOnPracticePage(page: Page): Promise<string[]> {
-  await page.goto('#/practice');
-  await expect(page.getByRole('heading', { level: 1, name: 'Practise one round' })).toBeVisible();
-  const hrefs = await page
-    .locator('main .cards a[href^="#/practice/"]')
-    .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-  return hrefs.map((h) => h.split('/')[2]!);
 }
 
 /** Opens the kind's first listed template as a practice round. */
