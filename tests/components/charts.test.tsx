@@ -2,15 +2,9 @@
 import { act, render, screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DOTS_PER_LINE, TrendLines, trendDot, trendRows, WeekBars } from '../../src/ui/charts';
+import { stubResizeObserver } from '../helpers/resize-observer';
 
-beforeAll(() => {
-  // jsdom has no ResizeObserver; the charts' container only needs one to exist.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(stubResizeObserver);
 
 const DAY = 86_400_000;
 const line = (ref: string, n: number, mean = 2) => ({

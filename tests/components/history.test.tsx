@@ -11,15 +11,9 @@ import { fundamentalsSpec } from '../../src/kinds/fundamentals/spec';
 import { createAppStore } from '../../src/store/app-store';
 import { openDb } from '../../src/store/db';
 import { makeCatalog } from '../helpers/factories';
+import { stubResizeObserver } from '../helpers/resize-observer';
 
-beforeAll(() => {
-  // jsdom has no ResizeObserver; the charts' container only needs one to exist.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(stubResizeObserver);
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 9, 1, 9);

@@ -12,7 +12,6 @@ import {
 import { formatValue } from '../../domain/pyvalue';
 import { formatClock } from '../../domain/timer';
 import { python } from '../../runner/client';
-import { tally } from '../../runner/suite';
 import { CodeBlock } from '../../ui/CodeBlock';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Markdown } from '../../ui/Markdown';
@@ -22,17 +21,9 @@ import { CodeEditor, type CodeEditorHandle } from './editor';
 import { Results, type ShownRun } from './Results';
 import { type Change, codeAt, lastMoment, ReplayRecorder, readChunks } from './replay';
 import { type RunMode, runSubmission } from './requests';
-import {
-  type CodingAnswer,
-  type CodingTemplate,
-  countOf,
-  type RunRecord,
-  runsAndSubmits,
-} from './spec';
+import { RUN_LIMIT_MS, toRunRecord } from './run-record';
+import { type CodingAnswer, type CodingTemplate, countOf, runsAndSubmits } from './spec';
 import { editorUp, startPythonAfterEditor } from './warm';
-
-/** A Submit (or Run) longer than this is stopped. */
-export const RUN_LIMIT_MS = 5000;
 
 function usePythonStatus() {
   const runner = python();
@@ -112,21 +103,7 @@ function Round(props: RoundViewProps) {
       );
       setBusy(null);
       setShown({ mode, outcome, entry: template.entry });
-      const record: RunRecord = { at, mode, passed: 0, total: 0, outcome: 'ok' };
-      if (outcome.kind === 'ok' && outcome.report.compiled) {
-        const t = tally(outcome.report);
-        Object.assign(record, { passed: t.passed, total: t.total });
-        if (mode === 'submit') {
-          Object.assign(record, {
-            hiddenPassed: t.hiddenPassed,
-            hiddenTotal: t.hiddenTotal,
-            scalePassed: t.scalePassed,
-            scaleTotal: t.scaleTotal,
-          });
-        }
-      } else {
-        record.outcome = outcome.kind === 'stopped' ? 'stopped' : 'error';
-      }
+      const record = toRunRecord(at, mode, outcome);
       const next = { ...latest.current, runs: [...latest.current.runs, record] };
       latest.current = next;
       onChange(next);
