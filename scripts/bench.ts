@@ -7,7 +7,7 @@
 // Flags: --json; --no-build (reuse the app's build); --runs N (alternating pairs per ratio, at
 // least 9); --only name,name (run only these comparisons, and/or `history`: 200 sessions imported,
 // history opened and filtered). The app is built into MOCKLOOP_OUT
-// when set (else dist/) and served on port 4193; the bare pages go to a temp dir, port 4194.
+// when set (else dist/) and served on port 4193 (BENCH_PORT); the bare pages go to a temp dir, the next port.
 //
 // How it is put together, so that later comparisons plug in:
 // - scripts/bench-pages/<name>/index.html (+ its script): a bare page doing one thing with the
@@ -41,8 +41,9 @@ const COMPARISONS: Comparison[] = [home, editor, submitWarm, board, katexRender]
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = process.env.MOCKLOOP_OUT ? resolve(process.env.MOCKLOOP_OUT) : join(ROOT, 'dist');
-const APP_PORT = 4193;
-const PAGES_PORT = 4194;
+// BENCH_PORT moves both (app on it, bare pages on the next) so two benches can run side by side.
+const APP_PORT = Number(process.env.BENCH_PORT ?? 4193);
+const PAGES_PORT = APP_PORT + 1;
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 const flag = (name: string) => {
