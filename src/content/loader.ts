@@ -3,7 +3,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type Document, isScalar, parseDocument, type Scalar, visit } from 'yaml';
-import type { z } from 'zod';
 import { ruleProblems } from '../domain/calibration';
 import {
   type Catalog,
@@ -19,6 +18,7 @@ import {
 } from '../domain/content';
 import type { AnyKindSpec, BankEntry } from '../domain/kind';
 import { PyFloat } from '../domain/pyvalue';
+import type { z } from '../domain/zod';
 
 export interface Failure {
   file: string;
@@ -61,7 +61,7 @@ export function loadRounds(root: string, specs: AnyKindSpec[]): LoadResult {
   }
 
   function validate<T>(
-    schema: z.ZodType<T>,
+    schema: z.ZodMiniType<T>,
     data: unknown,
     file: string,
     fieldFile?: (field: string) => string | undefined,

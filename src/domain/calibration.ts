@@ -1,46 +1,51 @@
 // Calibration in plain words: where a self-score and an objective signal disagree, said with
 // both sides ("you rated correctness 4, but 3 of 8 hidden tests failed"). The rules are data,
 // kept in each rubric file beside its dimensions, and printed on the review page as they are.
-import { z } from 'zod';
-import type { Signal } from './kind';
 
-const text = z.string().trim().min(1, 'must not be empty');
+import type { Signal } from './kind';
+import { z } from './zod';
+
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 
 export const calibrationRuleSchema = z
   .strictObject({
     /** The rubric dimension whose self-score is checked. */
-    dimension: z.string().min(1),
+    dimension: z.string().check(z.minLength(1)),
     /** The id of a signal the kind reports (it must carry value and outOf where the test needs). */
-    signal: z.string().min(1),
+    signal: z.string().check(z.minLength(1)),
     /** Only self-scores at or above this raise the flag (a low score already agrees). */
-    selfAtLeast: z.union([z.literal(2), z.literal(3), z.literal(4)]).default(3),
+    selfAtLeast: z._default(z.union([z.literal(2), z.literal(3), z.literal(4)]), 3),
     /** The condition on the signal's numbers; exactly one. */
     when: z
       .strictObject({
         /** outOf − value ≥ n: "3 of 8 hidden tests failed". */
-        missingAtLeast: z.number().positive().optional(),
+        missingAtLeast: z.optional(z.number().check(z.positive())),
         /** value / outOf < r. */
-        ratioBelow: z.number().gt(0).max(1).optional(),
+        ratioBelow: z.optional(z.number().check(z.gt(0), z.lte(1))),
         /** value < x. */
-        valueBelow: z.number().optional(),
+        valueBelow: z.optional(z.number()),
         /** value ≥ x: "6 minutes over time". */
-        valueAtLeast: z.number().optional(),
+        valueAtLeast: z.optional(z.number()),
       })
-      .refine((w) => Object.values(w).filter((v) => v !== undefined).length === 1, {
-        message: 'give exactly one of missingAtLeast, ratioBelow, valueBelow, valueAtLeast',
-      }),
+      .check(
+        z.refine((w) => Object.values(w).filter((v) => v !== undefined).length === 1, {
+          message: 'give exactly one of missingAtLeast, ratioBelow, valueBelow, valueAtLeast',
+        }),
+      ),
     /**
      * The sentence, with {self}, {dimension}, {value}, {outOf} and {missing} filled in:
      * "you rated {dimension} {self}, but {missing} of {outOf} hidden tests failed".
      */
     say: text,
   })
-  .superRefine((r, ctx) => {
-    for (const m of r.say.matchAll(/\{(\w+)\}/g)) {
-      if (!['self', 'dimension', 'value', 'outOf', 'missing'].includes(m[1]!))
-        ctx.addIssue({ code: 'custom', path: ['say'], message: `unknown placeholder {${m[1]}}` });
-    }
-  });
+  .check(
+    z.superRefine((r, ctx) => {
+      for (const m of r.say.matchAll(/\{(\w+)\}/g)) {
+        if (!['self', 'dimension', 'value', 'outOf', 'missing'].includes(m[1]!))
+          ctx.addIssue({ code: 'custom', path: ['say'], message: `unknown placeholder {${m[1]}}` });
+      }
+    }),
+  );
 export type CalibrationRule = z.infer<typeof calibrationRuleSchema>;
 
 export interface CalibrationFlag {

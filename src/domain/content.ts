@@ -1,33 +1,36 @@
 // Schemas for everything under rounds/ that is not a kind's own template: tracks, rubrics,
 // the verdict policy and the list of retired ids. Types come from the schemas.
-import { z } from 'zod';
+
 import { calibrationRuleSchema } from './calibration';
+import { z } from './zod';
 
 export const idSchema = z
   .string()
-  .regex(
-    /^[a-z0-9]+(-[a-z0-9]+)*$/,
-    'must be lowercase words joined by hyphens, like "bias-variance"',
+  .check(
+    z.regex(
+      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      'must be lowercase words joined by hyphens, like "bias-variance"',
+    ),
   );
 
 export const trackIdSchema = z.enum(['mle', 'rs']);
 export type TrackId = z.infer<typeof trackIdSchema>;
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 
 /** Fields every template of every kind has. Kinds extend this with their own fields. */
 export const templateBaseShape = {
   id: idSchema,
   title: text,
   summary: text,
-  tags: z.array(idSchema).default([]),
+  tags: z._default(z.array(idSchema), []),
   /** Which tracks lean on this template most; both when it is common to both. */
-  tracks: z.array(trackIdSchema).min(1, 'name at least one track (mle, rs)'),
+  tracks: z.array(trackIdSchema).check(z.minLength(1, 'name at least one track (mle, rs)')),
   /** Suggested length in minutes when practised on its own. */
-  minutes: z.number().int().min(5).max(120),
-  difficulty: z.enum(['easy', 'medium', 'hard']).default('medium'),
+  minutes: z.int().check(z.gte(5), z.lte(120)),
+  difficulty: z._default(z.enum(['easy', 'medium', 'hard']), 'medium'),
   /** The rubric it is scored on, when not its kind's default (e.g. a production story). */
-  rubric: idSchema.optional(),
+  rubric: z.optional(idSchema),
 };
 export const templateBaseSchema = z.strictObject(templateBaseShape);
 export type TemplateBase = z.infer<typeof templateBaseSchema>;
@@ -49,9 +52,9 @@ export const rubricSchema = z.strictObject({
         levels: z.strictObject({ 1: text, 2: text, 3: text, 4: text }),
       }),
     )
-    .min(2, 'a rubric needs at least two dimensions'),
+    .check(z.minLength(2, 'a rubric needs at least two dimensions')),
   /** Where a self-score and an objective signal disagree (see domain/calibration.ts). */
-  calibration: z.array(calibrationRuleSchema).default([]),
+  calibration: z._default(z.array(calibrationRuleSchema), []),
 });
 export type Rubric = z.infer<typeof rubricSchema>;
 export type RubricDimension = Rubric['dimensions'][number];
@@ -83,28 +86,30 @@ export const verdictPolicySchema = z
     /** Any dimension scored at or below this level is flagged in the review. */
     flagDimensionAtOrBelow: levelSchema,
   })
-  .refine(
-    (p) =>
-      p.thresholds.strongNoHireBelow < p.thresholds.leanNoHireBelow &&
-      p.thresholds.leanNoHireBelow < p.thresholds.leanHireBelow,
-    { message: 'thresholds must increase: strongNoHireBelow < leanNoHireBelow < leanHireBelow' },
+  .check(
+    z.refine(
+      (p) =>
+        p.thresholds.strongNoHireBelow < p.thresholds.leanNoHireBelow &&
+        p.thresholds.leanNoHireBelow < p.thresholds.leanHireBelow,
+      { message: 'thresholds must increase: strongNoHireBelow < leanNoHireBelow < leanHireBelow' },
+    ),
   );
 export type VerdictPolicy = z.infer<typeof verdictPolicySchema>;
 
 /** "kind.dimension", e.g. "fundamentals.depth". */
 export const dimensionRefSchema = z
   .string()
-  .regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, 'must name a rubric dimension as "kind.dimension"');
+  .check(z.regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, 'must name a rubric dimension as "kind.dimension"'));
 
 export const trackRoundSchema = z.strictObject({
   /** Stable name of the slot in the loop, e.g. "coding-ml". */
   slot: idSchema,
   title: text,
   kind: idSchema,
-  minutes: z.number().int().min(5).max(120),
-  weight: z.number().positive(),
+  minutes: z.int().check(z.gte(5), z.lte(120)),
+  weight: z.number().check(z.positive()),
   /** Only templates carrying every one of these tags may be drawn for this round. */
-  tags: z.array(idSchema).default([]),
+  tags: z._default(z.array(idSchema), []),
 });
 export type TrackRound = z.infer<typeof trackRoundSchema>;
 
@@ -130,9 +135,9 @@ export const trackSchema = z.strictObject({
   failureMode: z.strictObject({
     label: text,
     advice: text,
-    dimensions: z.array(dimensionRefSchema).min(1),
+    dimensions: z.array(dimensionRefSchema).check(z.minLength(1)),
   }),
-  rounds: z.array(trackRoundSchema).min(1),
+  rounds: z.array(trackRoundSchema).check(z.minLength(1)),
 });
 export type Track = z.infer<typeof trackSchema>;
 
@@ -158,7 +163,7 @@ export interface Catalog {
 
 /** Flags every repeated name across the given lists, at the path of its second use. */
 export function flagRepeats(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   lists: { path: string; names: string[] }[],
 ): void {
   const seen = new Set<string>();

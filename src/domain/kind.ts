@@ -1,7 +1,8 @@
 // The contract every round kind fulfils. A spec imports no React and no browser API, so the
 // content loader and check:rounds can use it under Node; views are loaded lazily by the registry.
-import type { z } from 'zod';
+
 import type { TemplateBase } from './content';
+import type { z } from './zod';
 
 /** One objective (or self-reported) fact shown beside the rubric at scoring time. */
 export interface Signal {
@@ -27,7 +28,7 @@ export interface BankEntry {
 }
 
 export interface BankSpec {
-  schema: z.ZodType<unknown>;
+  schema: z.ZodMiniType<unknown>;
   /** Problems across the bank, each as (file name without .yaml, message). */
   lint?(entries: BankEntry[]): { name: string; message: string }[];
 }
@@ -55,11 +56,11 @@ export interface RoundKindSpec<T extends TemplateBase = TemplateBase, A = unknow
   blurb: string;
   rubricId: string;
   layout: TemplateLayout;
-  templateSchema: z.ZodType<T>;
+  templateSchema: z.ZodMiniType<T>;
   /** The person's work during the round. */
-  answerSchema: z.ZodType<A>;
+  answerSchema: z.ZodMiniType<A>;
   /** What the person records at scoring time besides the rubric (e.g. a key-point checklist). */
-  scoringSchema: z.ZodType<S>;
+  scoringSchema: z.ZodMiniType<S>;
   /**
    * The answer a round starts from. ctx carries the session seed and the round's index, so a kind
    * that draws (probes from a bank) draws the same for the same session; the store saves it when

@@ -2,51 +2,52 @@
 // backup is checked against them, so a damaged record is reported instead of crashing a screen.
 // Records carry a version; older ones are brought up to date by named, pure migrations (shared
 // by reading the store and by import), never rejected for their age.
-import { z } from 'zod';
+
 import { idSchema, trackIdSchema } from './content';
+import { z } from './zod';
 
-const finite = z.number().finite();
-const time = finite.min(0, 'must be a time (ms since 1970)');
+const finite = z.number();
+const time = finite.check(z.gte(0, 'must be a time (ms since 1970)'));
 
-const pauseSchema = z.strictObject({ from: time, to: time.nullable() });
+const pauseSchema = z.strictObject({ from: time, to: z.nullable(time) });
 
 export const timerFactsSchema = z.strictObject({
-  budgetMs: finite.min(0).nullable(),
+  budgetMs: z.nullable(finite.check(z.gte(0))),
   startedAt: time,
   pauses: z.array(pauseSchema),
-  extensions: z.array(z.strictObject({ at: time, ms: finite.positive() })),
-  endedAt: time.nullable(),
+  extensions: z.array(z.strictObject({ at: time, ms: finite.check(z.positive()) })),
+  endedAt: z.nullable(time),
 });
 
 const plannedRoundSchema = z.strictObject({
-  slot: z.string().min(1),
+  slot: z.string().check(z.minLength(1)),
   title: z.string(),
   kind: idSchema,
   templateId: idSchema,
-  minutes: finite.positive(),
-  weight: finite.positive(),
+  minutes: finite.check(z.positive()),
+  weight: finite.check(z.positive()),
   tags: z.array(z.string()),
   signature: z.boolean(),
 });
 
 export const loopPlanSchema = z.strictObject({
-  trackId: trackIdSchema.nullable(),
-  rounds: z.array(plannedRoundSchema).min(1),
-  signature: z
-    .strictObject({
+  trackId: z.nullable(trackIdSchema),
+  rounds: z.array(plannedRoundSchema).check(z.minLength(1)),
+  signature: z.nullable(
+    z.strictObject({
       kind: z.string(),
       title: z.string(),
       available: z.boolean(),
       included: z.boolean(),
-    })
-    .nullable(),
+    }),
+  ),
 });
 
 const phaseSchema = z.discriminatedUnion('name', [
   z.strictObject({ name: z.literal('planning') }),
-  z.strictObject({ name: z.literal('round'), index: z.number().int().min(0) }),
-  z.strictObject({ name: z.literal('scoring'), index: z.number().int().min(0) }),
-  z.strictObject({ name: z.literal('between'), index: z.number().int().min(0) }),
+  z.strictObject({ name: z.literal('round'), index: z.int().check(z.gte(0)) }),
+  z.strictObject({ name: z.literal('scoring'), index: z.int().check(z.gte(0)) }),
+  z.strictObject({ name: z.literal('between'), index: z.int().check(z.gte(0)) }),
   z.strictObject({ name: z.literal('done') }),
 ]);
 
@@ -60,57 +61,59 @@ const scoreSchema = z.record(
 );
 
 const roundRecordSchema = z.strictObject({
-  timer: timerFactsSchema.nullable(),
-  endReason: z.enum(['done', 'timeout']).nullable(),
+  timer: z.nullable(timerFactsSchema),
+  endReason: z.nullable(z.enum(['done', 'timeout'])),
   scores: scoreSchema,
   note: z.string(),
   /** The kind's own scoring data; the kind checks it (its scoringSchema). */
   scoring: z.unknown(),
-  scoredAt: time.nullable(),
-  finish: z
-    .strictObject({
+  scoredAt: z.nullable(time),
+  finish: z.optional(
+    z.strictObject({
       state: z.enum(['running', 'done', 'failed']),
       at: time,
-      summary: z.string().optional(),
-    })
-    .optional(),
+      summary: z.optional(z.string()),
+    }),
+  ),
 });
 
 export const SESSION_RECORD_VERSION = 1;
 
 export const sessionRecordSchema = z
   .strictObject({
-    id: z.string().min(1).max(100),
+    id: z.string().check(z.minLength(1), z.maxLength(100)),
     v: z.literal(SESSION_RECORD_VERSION),
     mode: z.enum(['loop', 'practice']),
-    trackId: trackIdSchema.nullable(),
-    seed: z.number().int(),
+    trackId: z.nullable(trackIdSchema),
+    seed: z.int(),
     createdAt: time,
     updatedAt: time,
-    startedAt: time.nullable(),
-    finishedAt: time.nullable(),
+    startedAt: z.nullable(time),
+    finishedAt: z.nullable(time),
     plan: loopPlanSchema,
     phase: phaseSchema,
     rounds: z.array(roundRecordSchema),
   })
-  .superRefine((s, ctx) => {
-    if (s.rounds.length !== s.plan.rounds.length)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['rounds'],
-        message: `has ${s.rounds.length} rounds, the plan ${s.plan.rounds.length}`,
-      });
-    if ('index' in s.phase && s.phase.index >= s.plan.rounds.length)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['phase', 'index'],
-        message: `no round ${s.phase.index + 1} in the plan`,
-      });
-  });
+  .check(
+    z.superRefine((s, ctx) => {
+      if (s.rounds.length !== s.plan.rounds.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rounds'],
+          message: `has ${s.rounds.length} rounds, the plan ${s.plan.rounds.length}`,
+        });
+      if ('index' in s.phase && s.phase.index >= s.plan.rounds.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phase', 'index'],
+          message: `no round ${s.phase.index + 1} in the plan`,
+        });
+    }),
+  );
 
 export const answerRecordSchema = z.strictObject({
-  sessionId: z.string().min(1),
-  index: z.number().int().min(0),
+  sessionId: z.string().check(z.minLength(1)),
+  index: z.int().check(z.gte(0)),
   kind: idSchema,
   /** The kind's answer; the kind checks it (its answerSchema) and repairs what it can. */
   value: z.custom<unknown>((v) => v !== undefined, { message: 'is missing (expected an answer)' }),
@@ -118,32 +121,32 @@ export const answerRecordSchema = z.strictObject({
 });
 
 export const timelineRecordSchema = z.strictObject({
-  sessionId: z.string().min(1),
-  index: z.number().int().min(0),
-  seq: z.number().int().min(0),
+  sessionId: z.string().check(z.minLength(1)),
+  index: z.int().check(z.gte(0)),
+  seq: z.int().check(z.gte(0)),
   data: z.unknown(),
   updatedAt: time,
 });
 
 export const projectRecordSchema = z.strictObject({
-  id: z.string().min(1).max(100),
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
   type: z.enum(['research', 'production']),
-  title: z.string().max(500),
-  summary: z.string().max(20_000),
-  role: z.string().max(20_000),
-  result: z.string().max(20_000),
-  limitations: z.string().max(20_000),
+  title: z.string().check(z.maxLength(500)),
+  summary: z.string().check(z.maxLength(20_000)),
+  role: z.string().check(z.maxLength(20_000)),
+  result: z.string().check(z.maxLength(20_000)),
+  limitations: z.string().check(z.maxLength(20_000)),
   createdAt: time,
   updatedAt: time,
 });
 
 /** A recorded piece without its bytes (those travel as a file in a backup). */
 export const mediaMetaSchema = z.strictObject({
-  sessionId: z.string().min(1),
-  index: z.number().int().min(0),
-  clip: z.string().min(1).max(100),
-  seq: z.number().int().min(0),
-  mimeType: z.string().max(200),
+  sessionId: z.string().check(z.minLength(1)),
+  index: z.int().check(z.gte(0)),
+  clip: z.string().check(z.minLength(1), z.maxLength(100)),
+  seq: z.int().check(z.gte(0)),
+  mimeType: z.string().check(z.maxLength(200)),
   at: time,
   updatedAt: time,
 });
@@ -192,7 +195,7 @@ export function migrateRecord(
 }
 
 /** "rounds[1].scores.depth: expected a number from 1 to 4" for each problem, under a prefix. */
-export function describeIssues(error: z.ZodError, prefix = ''): string[] {
+export function describeIssues(error: z.core.$ZodError, prefix = ''): string[] {
   const at = (path: PropertyKey[]) => {
     let out = prefix;
     for (const seg of path) {
@@ -224,7 +227,7 @@ export function checkSession(
   return { ok: false, error: describeIssues(r.error, prefix).slice(0, 3).join('; ') };
 }
 
-export function checkRecord<T>(schema: z.ZodType<T>, raw: unknown, prefix: string): Checked<T> {
+export function checkRecord<T>(schema: z.ZodMiniType<T>, raw: unknown, prefix: string): Checked<T> {
   const r = schema.safeParse(raw);
   if (r.success) return { ok: true, value: r.data };
   return { ok: false, error: describeIssues(r.error, prefix).slice(0, 3).join('; ') };

@@ -2,7 +2,7 @@
 // chunks; each starts with a full snapshot of the code (at every Run and Submit, on every
 // (re)load, and every few seconds of editing) followed by the editor's changes. A lost change
 // or a reload can spoil at most the rest of one chunk: the next chunk starts from the truth.
-import { z } from 'zod';
+import { z } from '../../domain/zod';
 
 /** [offset, length replaced, inserted text] in the document as it was before the change. */
 export type Change = [number, number, string];

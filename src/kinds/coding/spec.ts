@@ -1,16 +1,17 @@
 // ML coding: a problem statement, starter code, a reference solution and tests kept as data.
 // No React here: the content loader and check:rounds load this module under Node.
-import { z } from 'zod';
+
 import { flagRepeats, idSchema, templateBaseShape } from '../../domain/content';
 import type { RoundKindSpec, Signal } from '../../domain/kind';
 import { encodeValue } from '../../domain/pyvalue';
 import { formatClock } from '../../domain/timer';
+import { z } from '../../domain/zod';
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 
 export const toleranceSchema = z.strictObject({
-  rel: z.number().min(0).default(1e-6),
-  abs: z.number().min(0).default(1e-9),
+  rel: z._default(z.number().check(z.gte(0)), 1e-6),
+  abs: z._default(z.number().check(z.gte(0)), 1e-9),
 });
 
 /**
@@ -18,47 +19,43 @@ export const toleranceSchema = z.strictObject({
  * the loader as a PyFloat) travel to Python as {"$float": "inf"} or {"$float": "1000.0"}; see
  * encodeValue.
  */
-const valueSchema = z.unknown().transform(encodeValue);
+const valueSchema = z.pipe(z.unknown(), z.transform(encodeValue));
 
 export const codingTestSchema = z
   .strictObject({
     name: idSchema,
     /** Shown in the statement and run by Run; hidden tests run only on Submit. */
-    visible: z.boolean().default(false),
+    visible: z._default(z.boolean(), false),
     /** Positional arguments of the entry function. */
-    args: z.array(valueSchema).optional(),
-    expected: valueSchema.optional(),
+    args: z.optional(z.array(valueSchema)),
+    expected: z.optional(valueSchema),
     /** The call raises this exception (or a subclass of it). */
-    raises: z
-      .string()
-      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
-      .optional(),
+    raises: z.optional(z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/))),
     /** For a class: [["ClassName", [ctor args]], ["method", [args]], ...]; expected lists each result. */
-    calls: z
-      .array(z.tuple([z.string(), z.array(valueSchema)]))
-      .min(1)
-      .optional(),
+    calls: z.optional(z.array(z.tuple([z.string(), z.array(valueSchema)])).check(z.minLength(1))),
     /** Name of a function in checker.py called as check(entry, *args); returns a problem or None. */
-    property: z.string().optional(),
+    property: z.optional(z.string()),
     /** Seed for Python's random module before the test (the harness fixes one by default). */
-    seed: z.number().int().optional(),
-    tolerance: toleranceSchema.optional(),
+    seed: z.optional(z.int()),
+    tolerance: z.optional(toleranceSchema),
     /** Why this case exists (edge case, numerical stability...), shown with the result. */
-    note: z.string().optional(),
+    note: z.optional(z.string()),
   })
-  .superRefine((t, ctx) => {
-    const shapes = [t.calls ? 'calls' : null, t.property ? 'property' : null].filter(Boolean);
-    if (shapes.length > 1)
-      ctx.addIssue({ code: 'custom', message: 'use one of calls or property' });
-    if (t.property) {
-      if (t.expected !== undefined || t.raises) {
-        ctx.addIssue({ code: 'custom', message: 'a property test has no expected or raises' });
+  .check(
+    z.superRefine((t, ctx) => {
+      const shapes = [t.calls ? 'calls' : null, t.property ? 'property' : null].filter(Boolean);
+      if (shapes.length > 1)
+        ctx.addIssue({ code: 'custom', message: 'use one of calls or property' });
+      if (t.property) {
+        if (t.expected !== undefined || t.raises) {
+          ctx.addIssue({ code: 'custom', message: 'a property test has no expected or raises' });
+        }
+      } else if (t.expected === undefined && !t.raises) {
+        ctx.addIssue({ code: 'custom', message: 'give expected (or raises)' });
       }
-    } else if (t.expected === undefined && !t.raises) {
-      ctx.addIssue({ code: 'custom', message: 'give expected (or raises)' });
-    }
-    if (t.calls && t.args) ctx.addIssue({ code: 'custom', message: 'a calls test has no args' });
-  });
+      if (t.calls && t.args) ctx.addIssue({ code: 'custom', message: 'a calls test has no args' });
+    }),
+  );
 export type CodingTest = z.infer<typeof codingTestSchema>;
 
 export const scaleTestSchema = z.strictObject({
@@ -68,10 +65,10 @@ export const scaleTestSchema = z.strictObject({
   /** Shown to the person instead of the huge input, e.g. "100,000 random floats". */
   describe: text,
   /** The person's code may take at most factor x the reference's time on the same machine. */
-  factor: z.number().min(1).default(10),
+  factor: z._default(z.number().check(z.gte(1)), 10),
   /** ... but never less than this many milliseconds, so timer noise cannot fail a good answer. */
-  floorMs: z.number().min(1).default(100),
-  seed: z.number().int().optional(),
+  floorMs: z._default(z.number().check(z.gte(1)), 100),
+  seed: z.optional(z.int()),
 });
 export type ScaleTest = z.infer<typeof scaleTestSchema>;
 
@@ -90,77 +87,81 @@ export const codingTemplateSchema = z
     ...templateBaseShape,
     topic: z.enum(codingTopics),
     /** The function (or class, for calls tests) the tests call. */
-    entry: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Python name'),
+    entry: z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a Python name')),
     /** Shown above the editor, e.g. "def softmax(x: list[float]) -> list[float]". */
     signature: text,
-    hints: z.array(text).min(2, 'give 2 or 3 hints').max(3, 'give 2 or 3 hints'),
-    tolerance: toleranceSchema.default({ rel: 1e-6, abs: 1e-9 }),
+    hints: z
+      .array(text)
+      .check(z.minLength(2, 'give 2 or 3 hints'), z.maxLength(3, 'give 2 or 3 hints')),
+    tolerance: z._default(toleranceSchema, { rel: 1e-6, abs: 1e-9 }),
     tests: z.array(codingTestSchema),
-    scale: z.array(scaleTestSchema).default([]),
+    scale: z._default(z.array(scaleTestSchema), []),
     /** Markdown with math (statement.md). */
     statement: text,
     starter: text,
     solution: text,
     /** Python with property-check functions (checker.py), when a test uses property. */
-    checker: z.string().optional(),
+    checker: z.optional(z.string()),
   })
-  .superRefine((t, ctx) => {
-    const visible = t.tests.filter((x) => x.visible).length;
-    const hidden = t.tests.length - visible;
-    if (visible < 3) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['tests'],
-        message: `needs at least 3 visible tests, has ${visible}`,
-      });
-    }
-    if (hidden < 5) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['tests'],
-        message: `needs at least 5 hidden tests, has ${hidden}`,
-      });
-    }
-    flagRepeats(ctx, [
-      { path: 'tests', names: t.tests.map((x) => x.name) },
-      { path: 'scale', names: t.scale.map((x) => x.name) },
-    ]);
-    t.tests.forEach((x, i) => {
-      if (x.property && !t.checker) {
+  .check(
+    z.superRefine((t, ctx) => {
+      const visible = t.tests.filter((x) => x.visible).length;
+      const hidden = t.tests.length - visible;
+      if (visible < 3) {
         ctx.addIssue({
           code: 'custom',
-          path: ['tests', i, 'property'],
-          message: 'needs a checker.py beside the template',
+          path: ['tests'],
+          message: `needs at least 3 visible tests, has ${visible}`,
         });
       }
-    });
-  });
+      if (hidden < 5) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tests'],
+          message: `needs at least 5 hidden tests, has ${hidden}`,
+        });
+      }
+      flagRepeats(ctx, [
+        { path: 'tests', names: t.tests.map((x) => x.name) },
+        { path: 'scale', names: t.scale.map((x) => x.name) },
+      ]);
+      t.tests.forEach((x, i) => {
+        if (x.property && !t.checker) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['tests', i, 'property'],
+            message: 'needs a checker.py beside the template',
+          });
+        }
+      });
+    }),
+  );
 export type CodingTemplate = z.infer<typeof codingTemplateSchema>;
 
 /** One Run or Submit, stamped with the round clock (ms since the round started). */
 export const runRecordSchema = z.strictObject({
-  at: z.number().min(0),
+  at: z.number().check(z.gte(0)),
   mode: z.enum(['run', 'submit']),
-  passed: z.number().int().min(0),
-  total: z.number().int().min(0),
+  passed: z.int().check(z.gte(0)),
+  total: z.int().check(z.gte(0)),
   /** Submit only: how the hidden and scale tests went. */
-  hiddenPassed: z.number().int().min(0).optional(),
-  hiddenTotal: z.number().int().min(0).optional(),
-  scalePassed: z.number().int().min(0).optional(),
-  scaleTotal: z.number().int().min(0).optional(),
+  hiddenPassed: z.optional(z.int().check(z.gte(0))),
+  hiddenTotal: z.optional(z.int().check(z.gte(0))),
+  scalePassed: z.optional(z.int().check(z.gte(0))),
+  scaleTotal: z.optional(z.int().check(z.gte(0))),
   /** "stopped" when the limit cut it short, "error" when the code did not compile. */
   outcome: z.enum(['ok', 'error', 'stopped']),
   /** The Submit the app ran itself on the locked code when the round ended. */
-  final: z.boolean().optional(),
+  final: z.optional(z.boolean()),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 
 export const codingAnswerSchema = z.strictObject({
   code: z.string(),
-  hintsShown: z.number().int().min(0).default(0),
+  hintsShown: z._default(z.int().check(z.gte(0)), 0),
   /** Round-clock time of each hint reveal. */
-  hintTimes: z.array(z.number()).default([]),
-  runs: z.array(runRecordSchema).default([]),
+  hintTimes: z._default(z.array(z.number()), []),
+  runs: z._default(z.array(runRecordSchema), []),
 });
 export type CodingAnswer = z.infer<typeof codingAnswerSchema>;
 

@@ -3,16 +3,22 @@
 // or critique a paper from a card written in our own words. Answers are typed (Markdown with
 // math) or spoken (recorded per question, kept in IndexedDB). No React here: the content loader
 // and check:rounds load this module under Node.
-import { z } from 'zod';
+
 import { flagRepeats, idSchema, templateBaseShape } from '../../domain/content';
 import type { BankEntry, RoundKindSpec, Signal } from '../../domain/kind';
+import { z } from '../../domain/zod';
 import { formatDuration, roundPlan, roundSteps, type Step, stepTimes } from './clock';
 import { findQuantities } from './quantities';
 import { drawProbes, drawSeed, themeCount } from './select';
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 const covers = (min: number, max: number) =>
-  z.array(text).min(min, `give ${min} to ${max} points`).max(max, `give ${min} to ${max} points`);
+  z
+    .array(text)
+    .check(
+      z.minLength(min, `give ${min} to ${max} points`),
+      z.maxLength(max, `give ${min} to ${max} points`),
+    );
 
 /** Step ids the round uses itself; no probe or prompt may take them. */
 export const RESERVED_STEP_IDS = ['presentation', 'wrap-up', 'reading'];
@@ -27,13 +33,13 @@ export type ProbeType = z.infer<typeof probeTypeSchema>;
 export const probeSchema = z.strictObject({
   id: idSchema,
   /** The round types that may ask it. */
-  for: z.array(probeTypeSchema).min(1, 'name defense, production or both'),
+  for: z.array(probeTypeSchema).check(z.minLength(1, 'name defense, production or both')),
   /** As an interviewer says it (Markdown). */
   ask: text,
   /** What a strong answer covers, revealed at scoring. */
   covers: covers(2, 5),
   /** Appears once the first answer is given. */
-  followup: z.strictObject({ ask: text, covers: covers(1, 5) }).optional(),
+  followup: z.optional(z.strictObject({ ask: text, covers: covers(1, 5) })),
 });
 export type Probe = z.infer<typeof probeSchema>;
 
@@ -41,10 +47,12 @@ export const themeFileSchema = z
   .strictObject({
     theme: idSchema,
     title: text,
-    probes: z.array(probeSchema).min(2, 'every theme needs at least 2 probes'),
+    probes: z.array(probeSchema).check(z.minLength(2, 'every theme needs at least 2 probes')),
   })
-  .superRefine((t, ctx) =>
-    flagRepeats(ctx, [{ path: 'probes', names: t.probes.map((p) => p.id) }]),
+  .check(
+    z.superRefine((t, ctx) =>
+      flagRepeats(ctx, [{ path: 'probes', names: t.probes.map((p) => p.id) }]),
+    ),
   );
 export type ThemeFile = z.infer<typeof themeFileSchema>;
 
@@ -94,26 +102,28 @@ const storyShape = {
   ...templateBaseShape,
   /** What the person presents, as an outline to fill; lengths are for the template's minutes. */
   presentation: z.strictObject({
-    minutes: z.number().int().min(1).max(30),
+    minutes: z.int().check(z.gte(1), z.lte(30)),
     outline: z
       .array(z.strictObject({ id: idSchema, title: text, hint: text }))
-      .min(3, 'give 3 to 8 outline sections')
-      .max(8, 'give 3 to 8 outline sections'),
+      .check(
+        z.minLength(3, 'give 3 to 8 outline sections'),
+        z.maxLength(8, 'give 3 to 8 outline sections'),
+      ),
   }),
   probing: z.strictObject({
     /** Questions asked at the template's minutes. */
-    count: z.number().int().min(1).max(MAX_PROBES),
+    count: z.int().check(z.gte(1), z.lte(MAX_PROBES)),
     /** The most asked in a longer round. */
-    max: z.number().int().min(1).max(MAX_PROBES),
+    max: z.int().check(z.gte(1), z.lte(MAX_PROBES)),
     /** Each question's soft answer clock at the template's minutes. */
-    minutes: z.number().min(1).max(10),
+    minutes: z.number().check(z.gte(1), z.lte(10)),
     /** Draw only from these themes (all that fit the round type when absent). */
-    themes: z.array(idSchema).min(1).optional(),
+    themes: z.optional(z.array(idSchema).check(z.minLength(1))),
   }),
   wrapUp: z.strictObject({
     ask: text,
     covers: covers(2, 5),
-    minutes: z.number().int().min(1).max(10),
+    minutes: z.int().check(z.gte(1), z.lte(10)),
   }),
 };
 
@@ -130,7 +140,7 @@ export const paperPromptSchema = z.strictObject({
   id: idSchema,
   ask: text,
   /** Suggested minutes; the prompts add up to at most the card's minutes. */
-  minutes: z.number().int().min(1).max(15),
+  minutes: z.int().check(z.gte(1), z.lte(15)),
   covers: covers(2, 6),
 });
 export type PaperPrompt = z.infer<typeof paperPromptSchema>;
@@ -142,15 +152,15 @@ export const critiqueTemplateSchema = z.strictObject({
   paper: z.strictObject({
     title: text,
     authors: text,
-    year: z.number().int().min(1950).max(2100),
-    venue: text.optional(),
+    year: z.int().check(z.gte(1950), z.lte(2100)),
+    venue: z.optional(text),
     problem: text,
     contribution: text,
     method: text,
     evaluation: text,
     headline: text,
   }),
-  prompts: z.array(paperPromptSchema).min(5, 'give at least 5 critique prompts'),
+  prompts: z.array(paperPromptSchema).check(z.minLength(5, 'give at least 5 critique prompts')),
 });
 
 export const deepDiveTemplateSchema = z
@@ -159,14 +169,16 @@ export const deepDiveTemplateSchema = z
     productionTemplateSchema,
     critiqueTemplateSchema,
   ])
-  .superRefine((t, ctx) => {
-    if (t.type === 'critique')
-      flagRepeats(ctx, [{ path: 'prompts', names: t.prompts.map((p) => p.id) }]);
-    else
-      flagRepeats(ctx, [
-        { path: 'presentation.outline', names: t.presentation.outline.map((s) => s.id) },
-      ]);
-  });
+  .check(
+    z.superRefine((t, ctx) => {
+      if (t.type === 'critique')
+        flagRepeats(ctx, [{ path: 'prompts', names: t.prompts.map((p) => p.id) }]);
+      else
+        flagRepeats(ctx, [
+          { path: 'presentation.outline', names: t.presentation.outline.map((s) => s.id) },
+        ]);
+    }),
+  );
 
 type StoryBase = z.infer<typeof defenseTemplateSchema> | z.infer<typeof productionTemplateSchema>;
 /** A story template as the app sees it: filled with the probes of its round type. */
@@ -176,17 +188,17 @@ export type DeepDiveTemplate = StoryTemplate | CritiqueTemplate;
 
 // ---- The answer ----
 
-const finite = z.number().finite();
-const clock = finite.min(0);
+const finite = z.number();
+const clock = finite.check(z.gte(0));
 
 /** A probe as it was asked: a copy, so a later change to the bank never rewrites a session. */
 export const askedProbeSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   theme: z.string(),
   themeTitle: z.string(),
   ask: z.string(),
   covers: z.array(z.string()),
-  followup: z.strictObject({ ask: z.string(), covers: z.array(z.string()) }).optional(),
+  followup: z.optional(z.strictObject({ ask: z.string(), covers: z.array(z.string()) })),
 });
 export type AskedProbe = z.infer<typeof askedProbeSchema>;
 
@@ -208,8 +220,8 @@ export const responseSchema = z.strictObject({
   /** The typed answer to the follow-up. */
   followup: z.string(),
   /** Round-clock ms when the question was asked and left. */
-  startedAt: clock.nullable(),
-  endedAt: clock.nullable(),
+  startedAt: z.nullable(clock),
+  endedAt: z.nullable(clock),
   /** A spoken answer has no text offline: the person says whether it gave numbers. */
   gaveNumbers: z.boolean(),
 });
@@ -217,26 +229,26 @@ export type StepResponse = z.infer<typeof responseSchema>;
 
 /** One recording segment (a start and a stop); its pieces are in IndexedDB under its id. */
 export const clipSchema = z.strictObject({
-  id: z.string().min(1).max(200),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
   step: z.string(),
   part: z.enum(['main', 'followup']),
   /** Wall-clock ms, like the pieces' `at`: durations come from these, never from the blob. */
   startedAt: clock,
-  endedAt: clock.nullable(),
+  endedAt: z.nullable(clock),
 });
 export type Clip = z.infer<typeof clipSchema>;
 
 export const deepDiveAnswerSchema = z.strictObject({
   v: z.literal(1),
   /** The round's length the plan was made for, fixed with the first change; null until then. */
-  minutes: z.number().positive().nullable(),
+  minutes: z.nullable(z.number().check(z.positive())),
   /** Probes drawn from the seed when the round started, in the order they are asked. */
   drawn: z.array(askedProbeSchema),
-  project: projectCopySchema.nullable(),
+  project: z.nullable(projectCopySchema),
   /** Presentation notes by outline section. */
   outline: z.record(z.string(), z.string()),
   /** The step on now (index into the round's steps). */
-  step: z.number().int().min(0),
+  step: z.int().check(z.gte(0)),
   responses: z.record(z.string(), responseSchema),
   clips: z.array(clipSchema),
 });
@@ -244,7 +256,7 @@ export type DeepDiveAnswer = z.infer<typeof deepDiveAnswerSchema>;
 
 /** At scoring: which "strong answer covers" points the person ticked, by step (and step/followup). */
 export const deepDiveScoringSchema = z.strictObject({
-  covered: z.record(z.string(), z.array(z.number().int().min(0))),
+  covered: z.record(z.string(), z.array(z.int().check(z.gte(0)))),
 });
 export type DeepDiveScoring = z.infer<typeof deepDiveScoringSchema>;
 
@@ -633,7 +645,7 @@ export const deepDiveSpec: RoundKindSpec<DeepDiveTemplate, DeepDiveAnswer, DeepD
     'Present and defend your own project, tell a production story in numbers, or critique a paper — typed or aloud.',
   rubricId: 'deep-dive',
   layout: { type: 'file', dir: 'deep-dive' },
-  templateSchema: deepDiveTemplateSchema as z.ZodType<DeepDiveTemplate>,
+  templateSchema: deepDiveTemplateSchema as z.ZodMiniType<DeepDiveTemplate>,
   answerSchema: deepDiveAnswerSchema,
   scoringSchema: deepDiveScoringSchema,
   emptyAnswer(t, ctx) {

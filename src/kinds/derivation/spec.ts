@@ -1,66 +1,75 @@
 // Derivations: a result derived step by step in LaTeX, each step checked numerically against the
 // one before, and a final answer the app verifies. No React and no LaTeX parser here: the content
 // loader and check:rounds load this module under Node, and the app keeps it in the entry bundle.
-import { z } from 'zod';
+
 import { flagRepeats, templateBaseShape } from '../../domain/content';
 import type { RoundKindSpec, Signal } from '../../domain/kind';
+import { z } from '../../domain/zod';
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 /** One line of LaTeX (a step, an answer, a definition). */
-const latex = text.refine((s) => !s.includes('\n'), 'must be one line of LaTeX');
+const latex = text.check(z.refine((s) => !s.includes('\n'), 'must be one line of LaTeX'));
 
 export const domains = ['real', 'positive', 'nonnegative', 'unit', 'integer', 'simplex'] as const;
 export type Domain = (typeof domains)[number];
 
 /** A size written as a number or as the name of one of the template's sizes. */
-const sizeRef = z.union([z.number().int().min(1).max(8), z.string().regex(/^[A-Za-z]\w*$/)]);
+const sizeRef = z.union([
+  z.int().check(z.gte(1), z.lte(8)),
+  z.string().check(z.regex(/^[A-Za-z]\w*$/)),
+]);
 
 export const symbolSchema = z
   .strictObject({
     /** As written in LaTeX: x, \mu, \sigma_1, \hat{p}. */
     name: latex,
     /** How values are drawn: simplex = a vector of positive entries summing to 1. */
-    domain: z.enum(domains).default('real'),
+    domain: z._default(z.enum(domains), 'real'),
     /** Sampling interval; defaults depend on the domain. */
-    range: z.tuple([z.number(), z.number()]).optional(),
+    range: z.optional(z.tuple([z.number(), z.number()])),
     /** A function: its parameter names; `definition` is its body. */
-    function: z.array(z.string().regex(/^\\?[A-Za-z]+$/, 'a parameter is one name')).optional(),
+    function: z.optional(
+      z.array(z.string().check(z.regex(/^\\?[A-Za-z]+$/, 'a parameter is one name'))),
+    ),
     /** A vector (one size) or matrix (two sizes): x_i, W_{ij} are its entries. */
-    size: z.union([sizeRef, z.tuple([sizeRef, sizeRef])]).optional(),
+    size: z.optional(z.union([sizeRef, z.tuple([sizeRef, sizeRef])])),
     /**
      * For an indexed definition, the index letters its definition uses; by default those of the
      * name (p_i with size n: index i).
      */
-    index: z
-      .string()
-      .regex(/^[a-z]{1,2}$/)
-      .optional(),
+    index: z.optional(z.string().check(z.regex(/^[a-z]{1,2}$/))),
     /** A function's body, or a defined quantity (L = …) evaluated from the other symbols. */
-    definition: latex.optional(),
+    definition: z.optional(latex),
   })
-  .superRefine((s, ctx) => {
-    if (s.function && !s.definition)
-      ctx.addIssue({ code: 'custom', path: ['definition'], message: 'a function needs one' });
-    if (s.function && s.size)
-      ctx.addIssue({ code: 'custom', path: ['size'], message: 'a function has no size' });
-    if (s.index && !(s.size && s.definition))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['index'],
-        message: 'only an indexed symbol with a definition has an index letter',
-      });
-    if (s.range && !(s.range[0] < s.range[1]))
-      ctx.addIssue({ code: 'custom', path: ['range'], message: 'must be [low, high], low < high' });
-    if (s.domain === 'simplex' && !s.size)
-      ctx.addIssue({ code: 'custom', path: ['domain'], message: 'simplex is for vectors' });
-  });
+  .check(
+    z.superRefine((s, ctx) => {
+      if (s.function && !s.definition)
+        ctx.addIssue({ code: 'custom', path: ['definition'], message: 'a function needs one' });
+      if (s.function && s.size)
+        ctx.addIssue({ code: 'custom', path: ['size'], message: 'a function has no size' });
+      if (s.index && !(s.size && s.definition))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['index'],
+          message: 'only an indexed symbol with a definition has an index letter',
+        });
+      if (s.range && !(s.range[0] < s.range[1]))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['range'],
+          message: 'must be [low, high], low < high',
+        });
+      if (s.domain === 'simplex' && !s.size)
+        ctx.addIssue({ code: 'custom', path: ['domain'], message: 'simplex is for vectors' });
+    }),
+  );
 export type SymbolDecl = z.infer<typeof symbolSchema>;
 
 export const referenceStepSchema = z.strictObject({
   step: latex,
-  why: z.string().trim().optional(),
+  why: z.optional(z.string().check(z.trim())),
   /** false for prose or a line the checker cannot evaluate (an expectation, a matrix). */
-  check: z.literal(false).optional(),
+  check: z.optional(z.literal(false)),
 });
 export type ReferenceStep = z.infer<typeof referenceStepSchema>;
 
@@ -72,35 +81,50 @@ export const finalSchema = z
     /** numeric: compared at random points; self: the person compares with the reference. */
     check: z.enum(['numeric', 'self']),
     /** numeric only: an equal form that looks different (check:rounds proves it equal). */
-    equivalent: latex.optional(),
+    equivalent: z.optional(latex),
     /** numeric only: a plausible mistake (check:rounds proves it differs). */
-    wrong: latex.optional(),
+    wrong: z.optional(latex),
     /** For a vector or matrix result: what the numeric check specialises to, in words. */
-    specialisation: z.string().trim().optional(),
+    specialisation: z.optional(z.string().check(z.trim())),
   })
-  .superRefine((f, ctx) => {
-    if (f.check === 'numeric') {
-      for (const k of ['equivalent', 'wrong'] as const)
-        if (!f[k])
-          ctx.addIssue({ code: 'custom', path: [k], message: 'a numeric final answer needs one' });
-    }
-  });
+  .check(
+    z.superRefine((f, ctx) => {
+      if (f.check === 'numeric') {
+        for (const k of ['equivalent', 'wrong'] as const)
+          if (!f[k])
+            ctx.addIssue({
+              code: 'custom',
+              path: [k],
+              message: 'a numeric final answer needs one',
+            });
+      }
+    }),
+  );
 
 export const derivationTemplateSchema = z
   .strictObject({
     ...templateBaseShape,
     /** Markdown with $…$ math: what to derive, the setting, the notation. */
     statement: text,
-    symbols: z.array(symbolSchema).default([]),
+    symbols: z._default(z.array(symbolSchema), []),
     /** Small fixed sizes so sums and indexed symbols expand: { n: 3 }. */
-    sizes: z.record(z.string().regex(/^[A-Za-z]\w*$/), z.number().int().min(1).max(8)).default({}),
-    hints: z.array(text).min(2, 'give 2 to 4 hints').max(4, 'give 2 to 4 hints'),
-    reference: z.array(referenceStepSchema).min(2, 'a reference derivation has at least 2 steps'),
+    sizes: z._default(
+      z.record(z.string().check(z.regex(/^[A-Za-z]\w*$/)), z.int().check(z.gte(1), z.lte(8))),
+      {},
+    ),
+    hints: z
+      .array(text)
+      .check(z.minLength(2, 'give 2 to 4 hints'), z.maxLength(4, 'give 2 to 4 hints')),
+    reference: z
+      .array(referenceStepSchema)
+      .check(z.minLength(2, 'a reference derivation has at least 2 steps')),
     final: finalSchema,
   })
-  .superRefine((t, ctx) => {
-    flagRepeats(ctx, [{ path: 'symbols', names: t.symbols.map((s) => s.name) }]);
-  });
+  .check(
+    z.superRefine((t, ctx) => {
+      flagRepeats(ctx, [{ path: 'symbols', names: t.symbols.map((s) => s.name) }]);
+    }),
+  );
 export type DerivationTemplate = z.infer<typeof derivationTemplateSchema>;
 
 /** How the checker marked one step. */
@@ -110,56 +134,56 @@ export const stepMarkSchema = z.strictObject({
    * Why a step was not checked: lhs = a new chain whose left side cannot be evaluated (what
    * follows it is still checked); the others name what stopped the check.
    */
-  code: z
-    .enum(['lhs', 'prose', 'relation', 'unreadable', 'undefined', 'continues', 'bare', 'long'])
-    .optional(),
+  code: z.optional(
+    z.enum(['lhs', 'prose', 'relation', 'unreadable', 'undefined', 'continues', 'bare', 'long']),
+  ),
   /** Human sentence: "follows from step 2", "not checked: an inequality". */
   message: z.string(),
   /** What the checker read, as LaTeX, so a misreading is visible. */
-  readAs: z.string().optional(),
+  readAs: z.optional(z.string()),
   /** Where in the step's source the problem is (a parse error), when known. */
-  position: z.number().int().min(0).optional(),
+  position: z.optional(z.int().check(z.gte(0))),
 });
 export type StepMark = z.infer<typeof stepMarkSchema>;
 
 export const finalVerdictSchema = z.strictObject({
   status: z.enum(['equivalent', 'different', 'unreadable', 'self', 'empty']),
   message: z.string(),
-  readAs: z.string().optional(),
-  position: z.number().int().min(0).optional(),
+  readAs: z.optional(z.string()),
+  position: z.optional(z.int().check(z.gte(0))),
 });
 export type FinalVerdict = z.infer<typeof finalVerdictSchema>;
 
 export const stepSchema = z.strictObject({
   /** Stable across moves, so a step keeps its editor and its mark. */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   tex: z.string(),
-  why: z.string().default(''),
+  why: z._default(z.string(), ''),
 });
 export type Step = z.infer<typeof stepSchema>;
 
 /** One press of "Check my steps" (practice), stamped with the round clock. */
 export const checkRecordSchema = z.strictObject({
-  at: z.number().min(0),
-  follows: z.number().int().min(0),
-  broken: z.number().int().min(0),
-  unchecked: z.number().int().min(0),
+  at: z.number().check(z.gte(0)),
+  follows: z.int().check(z.gte(0)),
+  broken: z.int().check(z.gte(0)),
+  unchecked: z.int().check(z.gte(0)),
 });
 export type CheckRecord = z.infer<typeof checkRecordSchema>;
 
 export const derivationAnswerSchema = z.strictObject({
   steps: z.array(stepSchema),
-  final: z.string().default(''),
-  hintsShown: z.number().int().min(0).default(0),
-  hintTimes: z.array(z.number()).default([]),
-  checks: z.array(checkRecordSchema).default([]),
+  final: z._default(z.string(), ''),
+  hintsShown: z._default(z.int().check(z.gte(0)), 0),
+  hintTimes: z._default(z.array(z.number()), []),
+  checks: z._default(z.array(checkRecordSchema), []),
   /** Written once when the round ends: the marks of the locked steps and the final verdict. */
-  graded: z
-    .strictObject({
+  graded: z.optional(
+    z.strictObject({
       marks: z.array(z.strictObject({ id: z.string(), tex: z.string(), mark: stepMarkSchema })),
       final: finalVerdictSchema,
-    })
-    .optional(),
+    }),
+  ),
 });
 export type DerivationAnswer = z.infer<typeof derivationAnswerSchema>;
 

@@ -1,29 +1,34 @@
 // ML fundamentals: a themed set of short conceptual questions answered in writing.
 // No React here: the content loader and check:rounds load this module under Node.
-import { z } from 'zod';
+
 import { flagRepeats, idSchema, templateBaseShape } from '../../domain/content';
 import type { RoundKindSpec } from '../../domain/kind';
+import { z } from '../../domain/zod';
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 
 export const questionSchema = z.strictObject({
   id: idSchema,
   /** Markdown with $…$ math. */
   prompt: text,
-  minutes: z.number().int().min(1).max(20),
+  minutes: z.int().check(z.gte(1), z.lte(20)),
   /** What a strong answer covers; revealed at scoring as a checklist. */
-  keyPoints: z.array(text).min(3, 'give 3 to 6 key points').max(6, 'give 3 to 6 key points'),
+  keyPoints: z
+    .array(text)
+    .check(z.minLength(3, 'give 3 to 6 key points'), z.maxLength(6, 'give 3 to 6 key points')),
 });
 export type FundamentalsQuestion = z.infer<typeof questionSchema>;
 
 export const fundamentalsTemplateSchema = z
   .strictObject({
     ...templateBaseShape,
-    questions: z.array(questionSchema).min(3).max(8),
+    questions: z.array(questionSchema).check(z.minLength(3), z.maxLength(8)),
   })
-  .superRefine((t, ctx) => {
-    flagRepeats(ctx, [{ path: 'questions', names: t.questions.map((q) => q.id) }]);
-  });
+  .check(
+    z.superRefine((t, ctx) => {
+      flagRepeats(ctx, [{ path: 'questions', names: t.questions.map((q) => q.id) }]);
+    }),
+  );
 export type FundamentalsTemplate = z.infer<typeof fundamentalsTemplateSchema>;
 
 /** Written answers by question id. */
@@ -34,7 +39,7 @@ export type FundamentalsAnswer = z.infer<typeof fundamentalsAnswerSchema>;
 
 /** Key points the person says they covered, by question id (indices into keyPoints). */
 export const fundamentalsScoringSchema = z.strictObject({
-  covered: z.record(z.string(), z.array(z.number().int().min(0))),
+  covered: z.record(z.string(), z.array(z.int().check(z.gte(0)))),
 });
 export type FundamentalsScoring = z.infer<typeof fundamentalsScoringSchema>;
 

@@ -4,7 +4,7 @@
 // clock. Frames are written at most every MIN_GAP_MS; a key frame starts every (re)load and
 // comes again every KEY_EVERY_MS, so a lost piece spoils at most the frames up to the next key
 // frame and never shows a wrong board: a change frame is applied only onto the frame it follows.
-import { z } from 'zod';
+import { z } from '../../domain/zod';
 
 export const MIN_GAP_MS = 10_000;
 export const KEY_EVERY_MS = 5 * 60_000;
@@ -20,20 +20,20 @@ export interface BoardElement {
 const elementSchema = z.looseObject({
   id: z.string(),
   version: z.number(),
-  isDeleted: z.boolean().optional(),
+  isDeleted: z.optional(z.boolean()),
 });
 
 export const boardFrameSchema = z.strictObject({
   v: z.literal(1),
   kind: z.literal('board'),
   /** Round-clock ms. */
-  at: z.number().min(0),
+  at: z.number().check(z.gte(0)),
   key: z.boolean(),
   /** A change frame: the seq of the frame it follows. */
-  prev: z.number().int().min(0).optional(),
+  prev: z.optional(z.int().check(z.gte(0))),
   elements: z.array(elementSchema),
   /** Ids that left the scene altogether since the frame before. */
-  gone: z.array(z.string()).default([]),
+  gone: z._default(z.array(z.string()), []),
 });
 export type BoardFrame = z.infer<typeof boardFrameSchema>;
 

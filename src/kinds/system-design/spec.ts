@@ -3,9 +3,10 @@
 // with suggested minutes and a reference outline, back-of-the-envelope estimates computed from
 // the facts, timed follow-ups and common pitfalls. No React here: the content loader and
 // check:rounds load this module under Node, and the app keeps it in the entry bundle.
-import { z } from 'zod';
+
 import { flagRepeats, idSchema, templateBaseShape } from '../../domain/content';
 import type { RoundKindSpec, Signal } from '../../domain/kind';
+import { z } from '../../domain/zod';
 import { ESTIMATE_UNITS, formatQuantity, judgeEstimate } from './estimate';
 import { evaluateFormula, formulaNames } from './formula';
 import {
@@ -18,12 +19,14 @@ import {
   timeInStages,
 } from './stages';
 
-const text = z.string().trim().min(1, 'must not be empty');
-const factName = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case, like daily_users');
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+const factName = z
+  .string()
+  .check(z.regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case, like daily_users'));
 
 export const factSchema = z.strictObject({
   name: factName,
-  value: z.number().refine(Number.isFinite, 'must be a finite number'),
+  value: z.number().check(z.refine(Number.isFinite, 'must be a finite number')),
   /** Free text for display: users, sessions/user/day, bytes… */
   unit: text,
 });
@@ -34,14 +37,14 @@ export const clarificationSchema = z.strictObject({
   /** The interviewer's answer, with concrete numbers (Markdown). */
   answer: text,
   /** Names of the facts this answer gives. */
-  facts: z.array(factName).default([]),
+  facts: z._default(z.array(factName), []),
   /** A strong candidate must ask this one. */
-  important: z.boolean().default(false),
+  important: z._default(z.boolean(), false),
 });
 export type Clarification = z.infer<typeof clarificationSchema>;
 
 export const stageSchema = z.strictObject({
-  minutes: z.number().int().min(1, 'give each stage at least a minute'),
+  minutes: z.int().check(z.gte(1, 'give each stage at least a minute')),
   /** What a strong candidate covers here (Markdown bullets). */
   outline: text,
 });
@@ -60,16 +63,16 @@ export const estimateSchema = z.strictObject({
   unit: z.enum(ESTIMATE_UNITS),
   /** What is counted, for display ("requests" → "requests/s"). */
   noun: text,
-  inputs: z.array(factName).min(1, 'name the facts the formula uses'),
+  inputs: z.array(factName).check(z.minLength(1, 'name the facts the formula uses')),
   /** Arithmetic over the inputs: + - * / ^ and parentheses. */
   formula: text,
   /** The formula's value in `unit`. */
-  reference: z.number().positive(),
+  reference: z.number().check(z.positive()),
   /** An answer within this factor of the reference, either way, counts as right. */
-  factor: z
-    .number()
-    .min(1.2, 'a factor below 1.2 asks for more precision than an estimate has')
-    .default(2),
+  factor: z._default(
+    z.number().check(z.gte(1.2, 'a factor below 1.2 asks for more precision than an estimate has')),
+    2,
+  ),
   /** How it follows from the facts, shown at scoring. */
   working: text,
 });
@@ -78,7 +81,7 @@ export type Estimate = z.infer<typeof estimateSchema>;
 export const followupSchema = z.strictObject({
   id: idSchema,
   /** The minute of a `minutes`-long round at which it appears (scaled to the actual round). */
-  at: z.number().int(),
+  at: z.int(),
   prompt: text,
   /** What a strong answer covers, revealed at scoring. */
   covers: text,
@@ -90,22 +93,27 @@ export const designTemplateSchema = z
     ...templateBaseShape,
     /** What the interviewer says to open the round (Markdown). */
     prompt: text,
-    facts: z.array(factSchema).min(1, 'give the facts the estimates are computed from'),
-    clarifications: z.array(clarificationSchema).min(6, 'give at least 6 clarifying questions'),
+    facts: z
+      .array(factSchema)
+      .check(z.minLength(1, 'give the facts the estimates are computed from')),
+    clarifications: z
+      .array(clarificationSchema)
+      .check(z.minLength(6, 'give at least 6 clarifying questions')),
     stages: stagesSchema,
     estimates: z
       .array(estimateSchema)
-      .min(2, 'give 2 or 3 estimates')
-      .max(3, 'give 2 or 3 estimates'),
-    followups: z.array(followupSchema).min(4, 'give at least 4 timed follow-ups'),
-    pitfalls: z.array(text).min(3, 'give at least 3 common pitfalls'),
+      .check(z.minLength(2, 'give 2 or 3 estimates'), z.maxLength(3, 'give 2 or 3 estimates')),
+    followups: z.array(followupSchema).check(z.minLength(4, 'give at least 4 timed follow-ups')),
+    pitfalls: z.array(text).check(z.minLength(3, 'give at least 3 common pitfalls')),
   })
-  .superRefine((t, ctx) => {
-    flagRepeats(ctx, [{ path: 'facts', names: t.facts.map((f) => f.name) }]);
-    flagRepeats(ctx, [{ path: 'clarifications', names: t.clarifications.map((c) => c.id) }]);
-    flagRepeats(ctx, [{ path: 'estimates', names: t.estimates.map((e) => e.id) }]);
-    flagRepeats(ctx, [{ path: 'followups', names: t.followups.map((f) => f.id) }]);
-  });
+  .check(
+    z.superRefine((t, ctx) => {
+      flagRepeats(ctx, [{ path: 'facts', names: t.facts.map((f) => f.name) }]);
+      flagRepeats(ctx, [{ path: 'clarifications', names: t.clarifications.map((c) => c.id) }]);
+      flagRepeats(ctx, [{ path: 'estimates', names: t.estimates.map((e) => e.id) }]);
+      flagRepeats(ctx, [{ path: 'followups', names: t.followups.map((f) => f.id) }]);
+    }),
+  );
 export type DesignTemplate = z.infer<typeof designTemplateSchema>;
 
 const stageId = z.enum(STAGE_IDS);
@@ -119,7 +127,7 @@ export const sceneSchema = z.strictObject({
 export type StoredScene = z.infer<typeof sceneSchema>;
 
 export const designAnswerSchema = z.strictObject({
-  scene: sceneSchema.nullable(),
+  scene: z.nullable(sceneSchema),
   /** Each clarifying question asked, with the round-clock ms it was asked. */
   asks: z.array(z.strictObject({ id: z.string(), at: z.number() })),
   /** Notes per stage (Markdown with math). */
@@ -133,7 +141,7 @@ export const designAnswerSchema = z.strictObject({
   /** Follow-ups that have appeared, by id: when, and the written answer. */
   followups: z.record(
     z.string(),
-    z.strictObject({ shownAt: z.number(), answer: z.string(), answeredAt: z.number().nullable() }),
+    z.strictObject({ shownAt: z.number(), answer: z.string(), answeredAt: z.nullable(z.number()) }),
   ),
 });
 export type DesignAnswer = z.infer<typeof designAnswerSchema>;
@@ -165,7 +173,7 @@ export function readAnswer(raw: unknown): { answer: DesignAnswer; problems: stri
   const problems: string[] = [];
   const out: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(designAnswerSchema.shape)) {
-    const r = (schema as z.ZodType).safeParse(obj[key]);
+    const r = (schema as z.ZodMiniType).safeParse(obj[key]);
     if (r.success) out[key] = r.data;
     else {
       out[key] = empty[key as keyof DesignAnswer];

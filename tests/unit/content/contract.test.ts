@@ -4,10 +4,10 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { loadRounds } from '../../../src/content/loader';
 import { idSchema, templateBaseShape } from '../../../src/domain/content';
 import type { AnyKindSpec, BankEntry } from '../../../src/domain/kind';
+import { z } from '../../../src/domain/zod';
 import { fundamentalsSpec } from '../../../src/kinds/fundamentals/spec';
 
 const REAL = resolve(import.meta.dirname, '../../../rounds');
@@ -17,7 +17,10 @@ const write = (path: string, text: string) => {
   writeFileSync(join(root, path), text);
 };
 
-const itemSchema = z.strictObject({ theme: idSchema, items: z.array(z.string()).min(1) });
+const itemSchema = z.strictObject({
+  theme: idSchema,
+  items: z.array(z.string()).check(z.minLength(1)),
+});
 type Demo = z.infer<typeof demoSchema> & { drawn?: string[] };
 const demoSchema = z.strictObject({ ...templateBaseShape, themes: z.array(idSchema) });
 const demo: AnyKindSpec = {
