@@ -2,7 +2,7 @@
 // in a zip). Reading one back is defensive: size and depth limits first, prototype keys refused
 // anywhere, every record checked and migrated, every reference resolved, and only then a merge
 // plan — nothing is written until all of it holds.
-import type { z } from 'zod';
+
 import {
   answerRecordSchema,
   checkRecord,
@@ -12,6 +12,7 @@ import {
   timelineRecordSchema,
 } from './records';
 import type { Session } from './session';
+import type { z } from './zod';
 
 export const BACKUP_FORMAT = 'mockloop-backup';
 /** The backup document's own version; older ones are migrated, newer ones refused. */

@@ -1,7 +1,7 @@
 // Registers the service worker (built app only) and tells the page when a new version waits.
 // Applying it is the person's choice: the waiting worker takes over only after apply(), and
 // this tab then reloads. Until then this tab keeps the version it started with.
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { FIRST_INSTALL_AFTER_MS } from './first-install';
 
 export type UpdateState = 'none' | 'waiting' | 'applying';
@@ -32,14 +32,20 @@ export const updates = {
 
 export function registerServiceWorker(url = './sw.js', afterMs = FIRST_INSTALL_AFTER_MS): void {
   if (!('serviceWorker' in navigator)) return;
-  const box = new Workbox(url, { scope: './', type: 'classic' });
-  wb = box;
-  // Also fires when a version was already waiting as this page loaded.
-  box.addEventListener('waiting', () => set('waiting'));
+  // workbox-window comes with registering (at idle on a first visit), not in the entry bundle.
   const go = () =>
-    void box.register({ immediate: true }).catch(() => {
-      // No service worker (a private window, a file: URL): the app works online as before.
-    });
+    void import('workbox-window')
+      .then(({ Workbox }) => {
+        const box = new Workbox(url, { scope: './', type: 'classic' });
+        wb = box;
+        // Also fires when a version was already waiting as this page loaded.
+        box.addEventListener('waiting', () => set('waiting'));
+        return box.register({ immediate: true });
+      })
+      .catch(() => {
+        // No service worker (a private window, a file: URL), or its code did not load: the app
+        // works online as before, and the next load tries again.
+      });
   // Installed already (a repeat visit): registering is only the update check.
   if (navigator.serviceWorker.controller) {
     go();

@@ -2,7 +2,7 @@
 // the history list, save status and tab ownership. Everything stored goes through the saver,
 // record by record; nothing ticking is kept here (the clock is derived where it is shown).
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { type Conflict, type MergePlan, planMerge, recordsToWrite } from '../domain/backup';
+import type { Conflict, MergePlan } from '../domain/backup';
 import { type Catalog, findTemplate, rubricFor, type TemplateBase } from '../domain/content';
 import type { AnyKindSpec, KindFinish } from '../domain/kind';
 import { assemblePlan, type LoopPlan, type LoopRequest } from '../domain/plan';
@@ -638,6 +638,7 @@ export function createAppStore(deps: AppDeps): AppStore {
           db.getAll('sessions'),
           db.getAll('projects'),
         ]);
+        const { planMerge } = await import('../domain/backup');
         const plan = planMerge(read.value.doc, {
           sessions: new Map(sessions.map((s) => [s.id, s])),
           projects: new Map(projects.map((p) => [p.id, p])),
@@ -649,8 +650,12 @@ export function createAppStore(deps: AppDeps): AppStore {
         if (!db) throw new Error('storage is not ready');
         if (get().current) get().closeSession();
         await get().flush();
+        // The backup's schemas and merge come with the backup code, not in the entry bundle.
+        const [{ recordsToWrite }, { writeImport }] = await Promise.all([
+          import('../domain/backup'),
+          import('./backup-io'),
+        ]);
         const records = recordsToWrite(preview.read.doc, { ...preview.plan, conflicts });
-        const { writeImport } = await import('./backup-io');
         await writeImport(db, records, preview.read.files);
         for (const [k, v] of Object.entries(preview.read.doc.settings)) {
           try {
