@@ -4,7 +4,7 @@ import catalog from 'virtual:mockloop/catalog';
 import templateLoaders from 'virtual:mockloop/templates';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { App, preloadScreens } from './app/App';
 import { StoreProvider } from './app/store-context';
 import { applyTheme, readThemePref } from './app/theme';
 import { registry } from './kinds/registry';
@@ -61,6 +61,7 @@ document.addEventListener('visibilitychange', () => {
 window.addEventListener('pagehide', flushNow);
 
 void store.getState().init();
+preloadScreens(window.location.hash);
 
 // The built app only: dev serves modules straight from source.
 if (import.meta.env.PROD) registerServiceWorker();

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { Loadable, lazyRetry } from '../ui/Loadable';
+import { Loadable, lazyRetry, type Preloadable, useSettled } from '../ui/Loadable';
 import { parseRoute, type Route } from './routes';
 import { ShortcutHelp } from './ShortcutHelp';
 import { CustomLoop } from './screens/CustomLoop';
@@ -19,6 +19,28 @@ const Review = lazyRetry(() => import('./screens/Review').then((m) => ({ default
 const Settings = lazyRetry(() =>
   import('./screens/Settings').then((m) => ({ default: m.Settings })),
 );
+
+/** The screen of a route that arrives in its own chunk, if it does. */
+function lazyScreen(route: Route): Preloadable | null {
+  if (route.name === 'history') return History;
+  if (route.name === 'review') return Review;
+  if (route.name === 'settings') return Settings;
+  return null;
+}
+
+/**
+ * Starts fetching the screen a link or a first load goes to, alongside the database opening.
+ * Then, at idle, the other lazy screens (a few kB each; their heavy parts load with them when
+ * opened), so a later click finds its screen's code here.
+ */
+export function preloadScreens(hash: string): void {
+  void lazyScreen(parseRoute(hash))?.preload();
+  const later = () => {
+    for (const s of [History, Settings, Review]) void s.preload();
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(later, { timeout: 5000 });
+  else setTimeout(later, 2000);
+}
 
 function subscribeHash(fn: () => void) {
   window.addEventListener('hashchange', fn);
@@ -70,6 +92,9 @@ function Shell() {
     });
 
   useShortcuts([{ key: '?', label: 'Show keyboard shortcuts', run: () => setHelpOpen((o) => !o) }]);
+  // A screen in its own chunk is rendered once its code is here: it then mounts without
+  // suspending, so React's fallback throttle does not hold it back (see lazyRetry).
+  const codeHere = useSettled(lazyScreen(route));
 
   return (
     <div className="app">
@@ -123,6 +148,8 @@ function Shell() {
           <StorageUnavailable message={dbState.error} />
         ) : dbState === 'opening' ? (
           <p className="muted">Opening your saved sessions…</p>
+        ) : !codeHere ? (
+          <p className="muted">Loading…</p>
         ) : (
           <Loadable key={screenKey} what="this screen" fallback={<p className="muted">Loading…</p>}>
             <Screen route={route} />

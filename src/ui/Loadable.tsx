@@ -11,6 +11,10 @@ import {
   lazy,
   type ReactNode,
   Suspense,
+  useCallback,
+  useEffect,
+  useState,
+  useSyncExternalStore,
 } from 'react';
 
 const CHUNK_ERROR =
@@ -118,17 +122,58 @@ export function Loadable({
   );
 }
 
+/** A lazy component's code: fetched ahead of need, and known to have arrived (or failed). */
+export interface Preloadable {
+  /** Starts the load if it has not started; resolves once it has arrived (or failed). */
+  preload(): Promise<void>;
+  /** True once the load arrived or failed (a failure is shown by Loadable, with Retry). */
+  settled(): boolean;
+  subscribe(fn: () => void): () => void;
+}
+
 /**
  * React.lazy that can be tried again: a lazy component remembers a failed load for good, so
  * after a failure the next render (Loadable's Retry) gets a fresh one that imports again.
  * Called once per component at module level, as React.lazy is.
+ *
+ * Once its code has arrived it renders at once, without suspending. That matters beyond the one
+ * render: React holds back what a Suspense fallback gave way to until 300 ms after the fallback
+ * showed (its fallback throttle), so a screen whose 10 kB chunk arrives in 20 ms would still wait
+ * some 280 ms. `preload` and `useSettled` let a caller fetch the code ahead and render the part
+ * only when it is here.
  */
 // biome-ignore lint/suspicious/noExplicitAny: the same constraint as React.lazy's own
-export function lazyRetry<T extends ComponentType<any>>(load: () => Promise<{ default: T }>): T {
+export function lazyRetry<T extends ComponentType<any>>(
+  load: () => Promise<{ default: T }>,
+): T & Preloadable {
+  let loaded: T | null = null;
+  let pending: Promise<{ default: T }> | null = null;
+  let done = false;
+  const listeners = new Set<() => void>();
+  const settle = () => {
+    done = true;
+    for (const fn of listeners) fn();
+  };
+  const get = () => {
+    pending ??= load().then(
+      (m) => {
+        loaded = m.default;
+        settle();
+        return m;
+      },
+      (e: unknown) => {
+        settle();
+        throw e;
+      },
+    );
+    return pending;
+  };
   const fresh = (): LazyExoticComponent<T> =>
     lazy(() =>
-      load().catch((e: unknown) => {
+      get().catch((e: unknown) => {
         failed.add(() => {
+          pending = null;
+          done = false;
           current = fresh();
         });
         throw e;
@@ -136,6 +181,32 @@ export function lazyRetry<T extends ComponentType<any>>(load: () => Promise<{ de
     );
   let current = fresh();
   // biome-ignore lint/correctness/noComponentHookFactories: made once per lazy component, at module level
-  const Retryable = (props: ComponentProps<T>) => createElement(current, props);
-  return Retryable as unknown as T;
+  const Retryable = (props: ComponentProps<T>) => {
+    // The type is chosen once per mounted instance: switching it would remount the part.
+    const [pinned] = useState(() => ({ type: loaded ?? current }));
+    return createElement(pinned.type, props);
+  };
+  return Object.assign(Retryable, {
+    preload: () =>
+      get().then(
+        () => {},
+        () => {},
+      ),
+    settled: () => done,
+    subscribe: (fn: () => void) => {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+  }) as unknown as T & Preloadable;
+}
+
+/** Starts loading `part` and says whether its code is here (or failed, for Loadable to show). */
+export function useSettled(part: Preloadable | null): boolean {
+  useEffect(() => {
+    void part?.preload();
+  }, [part]);
+  return useSyncExternalStore(
+    useCallback((fn: () => void) => part?.subscribe(fn) ?? (() => {}), [part]),
+    () => part?.settled() ?? true,
+  );
 }
