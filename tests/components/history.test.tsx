@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { History } from '../../src/app/screens/History';
@@ -102,5 +102,32 @@ describe('history', () => {
     await screen.findByText('Session deleted.', { exact: false });
     expect(store.getState().sessions!.map((s) => s.id)).not.toContain(doomed);
     expect(store.getState().sessions).toHaveLength(3);
+  });
+
+  it('draws the charts after the rows, and they follow a filter', async () => {
+    await renderHistory(3, 2);
+    const weeks = await screen.findByRole('figure', { name: 'Sessions per week' });
+    const counted = () =>
+      within(weeks)
+        .getAllByRole('row')
+        .slice(1)
+        .reduce((n, tr) => n + Number(tr.lastElementChild!.textContent), 0);
+    expect(counted()).toBe(5);
+    const user = userEvent.setup();
+    const track = within(screen.getByRole('group', { name: 'Filter sessions' })).getAllByRole(
+      'combobox',
+    )[0]!;
+    await user.selectOptions(track, 'custom');
+    // Every row stays in the page; the ones left out are hidden, so not in the list read out.
+    expect(document.querySelectorAll('li.history-item')).toHaveLength(5);
+    expect(rows()).toHaveLength(2);
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('figure', { name: 'Sessions per week' }))
+          .getAllByRole('row')
+          .slice(1)
+          .reduce((n, tr) => n + Number(tr.lastElementChild!.textContent), 0),
+      ).toBe(2),
+    );
   });
 });

@@ -63,6 +63,42 @@ describe('a part of the app in its own chunk', () => {
     expect(await screen.findByText('Round view')).toBeVisible();
   });
 
+  it('once its code has arrived, a lazy part renders at once, never showing its fallback', async () => {
+    // Suspending would show the fallback and, by React's fallback throttle, hold the part back
+    // for up to 300 ms after; code fetched ahead (preload) is rendered straight away instead.
+    const Screen = lazyRetry(async () => ({ default: () => <h1>Settings</h1> }));
+    expect(Screen.settled()).toBe(false);
+    await Screen.preload();
+    expect(Screen.settled()).toBe(true);
+    render(
+      <Loadable what="this screen" fallback={<p>Loading…</p>}>
+        <Screen />
+      </Loadable>,
+    );
+    expect(screen.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    expect(screen.queryByText('Loading…')).toBeNull();
+  });
+
+  it('a preload that fails leaves the message with Retry to the part when it is shown', async () => {
+    let calls = 0;
+    const Screen = lazyRetry(async () => {
+      calls++;
+      if (calls === 1) throw failedFetch();
+      return { default: () => <h1>Review</h1> };
+    });
+    await Screen.preload();
+    expect(Screen.settled()).toBe(true);
+    render(
+      <Loadable what="this screen" fallback={<p>Loading…</p>}>
+        <Screen />
+      </Loadable>,
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent('This screen could not be loaded.');
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('heading', { name: 'Review' })).toBeVisible();
+    expect(calls).toBe(2);
+  });
+
   it('an error that is not a failed load is not dressed up as one', async () => {
     const errors: unknown[] = [];
     const onError = (e: ErrorEvent) => {
