@@ -90,3 +90,24 @@ export function summarise(catalog: Catalog, session: Session): SessionSummary {
     },
   };
 }
+
+const summaries = new WeakMap<Catalog, WeakMap<Session, SessionSummary>>();
+
+/**
+ * summarise, remembered per catalog and session object: the store hands back the same object for
+ * a session whose stored record did not change, so opening History again (or its refresh after
+ * opening) works out, and re-renders, only the sessions that changed.
+ */
+export function summariseCached(catalog: Catalog, session: Session): SessionSummary {
+  let byCatalog = summaries.get(catalog);
+  if (!byCatalog) {
+    byCatalog = new WeakMap();
+    summaries.set(catalog, byCatalog);
+  }
+  let s = byCatalog.get(session);
+  if (!s) {
+    s = summarise(catalog, session);
+    byCatalog.set(session, s);
+  }
+  return s;
+}

@@ -13,6 +13,7 @@ import {
   timelineRecordSchema,
 } from '../domain/records';
 import { newSeed } from '../domain/rng';
+import { sameData } from '../domain/same-data';
 import {
   createSession,
   isAnswerLocked,
@@ -223,6 +224,9 @@ export function createAppStore(deps: AppDeps): AppStore {
       onSaved: follow,
     };
 
+    /** Sessions as last read and checked, by id: the stored record and the checked value. */
+    let checkedSessions = new Map<string, { raw: unknown; value: Session }>();
+
     const report = (found: DamagedRecord[]) => {
       if (found.length === 0) return;
       const known = new Set(get().damaged.map((d) => `${d.store}/${d.key}`));
@@ -347,10 +351,23 @@ export function createAppStore(deps: AppDeps): AppStore {
         if (!db) return [];
         const sessions: Session[] = [];
         const found: DamagedRecord[] = [];
+        const seen = new Map<string, { raw: unknown; value: Session }>();
         for (const raw of await dbm.listSessions(db)) {
+          // The same stored data as last time: the same checked session, object and all, so
+          // nothing derived from it (History's summaries and rows) is worked out again.
+          const id = (raw as { id?: unknown })?.id;
+          const before = typeof id === 'string' ? checkedSessions.get(id) : undefined;
+          if (before && sameData(before.raw, raw)) {
+            sessions.push(before.value);
+            seen.set(before.value.id, before);
+            continue;
+          }
           const c = checkSession(raw, 'session');
-          if (c.ok) sessions.push(c.value as Session);
-          else
+          if (c.ok) {
+            const value = c.value as Session;
+            sessions.push(value);
+            if (typeof id === 'string') seen.set(id, { raw, value });
+          } else
             found.push({
               store: 'sessions',
               key: String((raw as { id?: unknown })?.id ?? '?'),
@@ -359,6 +376,7 @@ export function createAppStore(deps: AppDeps): AppStore {
             });
         }
         report(found);
+        checkedSessions = seen;
         set({ sessions });
         return sessions;
       },

@@ -18,7 +18,7 @@ import { kindSpecs } from '../../kinds/registry';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { download, safeJson } from '../../ui/download';
 import { Loadable, lazyRetry, useSettled } from '../../ui/Loadable';
-import { type SessionSummary, summarise } from '../history-model';
+import { type SessionSummary, summariseCached } from '../history-model';
 import { useApp } from '../store-context';
 
 export function History() {
@@ -40,7 +40,8 @@ export function History() {
   }, [undo]);
 
   const summaries = useMemo(
-    () => (sessions ?? []).filter((s) => s.startedAt !== null).map((s) => summarise(catalog, s)),
+    () =>
+      (sessions ?? []).filter((s) => s.startedAt !== null).map((s) => summariseCached(catalog, s)),
     [sessions, catalog],
   );
   // The filter picks rows by id; every row stays mounted and a filtered-out one is hidden, so a

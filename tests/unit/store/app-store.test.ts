@@ -399,6 +399,40 @@ describe('the app store', () => {
     );
   });
 
+  it('a session read again unchanged is the same checked session; a changed or damaged one is checked again', async () => {
+    const { store, name } = setup();
+    await store.getState().init();
+    const a = await store
+      .getState()
+      .newSession({ type: 'practice', kind: 'fundamentals' }, { start: true });
+    const b = await store
+      .getState()
+      .newSession({ type: 'practice', kind: 'fundamentals' }, { start: true });
+    const first = await store.getState().refreshSessions();
+    const second = await store.getState().refreshSessions();
+    const byId = (list: typeof first, id: string) => list.find((s) => s.id === id)!;
+    expect(byId(second, a)).toBe(byId(first, a));
+    expect(byId(second, b)).toBe(byId(first, b));
+
+    // Changed in storage behind the store's back (another tab, say): read as it now is.
+    const db = await openDb(name);
+    const stored = (await getSession(db, a))!;
+    await db.put('sessions', { ...stored, rounds: [{ ...stored.rounds[0]!, note: 'edited' }] });
+    const third = await store.getState().refreshSessions();
+    expect(byId(third, a)).not.toBe(byId(first, a));
+    expect(byId(third, a).rounds[0]!.note).toBe('edited');
+    expect(byId(third, b)).toBe(byId(first, b));
+
+    // Damaged after it was read fine: reported and left out, not served from what was checked.
+    await db.put('sessions', { ...stored, phase: { name: 'dancing' } } as never);
+    db.close();
+    const fourth = await store.getState().refreshSessions();
+    expect(fourth.map((s) => s.id)).toEqual([b]);
+    expect(store.getState().damaged).toEqual([
+      expect.objectContaining({ store: 'sessions', key: a }),
+    ]);
+  });
+
   it('asks the browser to keep its storage, once, at the first save', async () => {
     const requestPersist = vi.fn();
     const store = createAppStore({
