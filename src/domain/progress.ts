@@ -199,3 +199,27 @@ export function filterPoints<P extends SessionPoint>(points: P[], f: HistoryFilt
     return true;
   });
 }
+
+/** Steps a time axis may take between ticks, shortest first. */
+const TICK_STEPS = [1, 2, 7, 14, 28, 91, 182, 364].map((days) => days * DAY);
+
+/**
+ * Where a time axis from `min` to `max` puts its ticks: at most `most` of them, on whole UTC days
+ * (on Mondays from a week's step up), the step the shortest that keeps to `most`. The chart is
+ * given these few instead of one candidate per session, each of which it would measure as text.
+ */
+export function timeTicks(min: number, max: number, most = 8): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || max < min) return [];
+  const origin = (step: number) => (step >= 7 * DAY ? weekStart(0) : 0);
+  const first = (step: number) => origin(step) + Math.ceil((min - origin(step)) / step) * step;
+  const count = (step: number) =>
+    first(step) > max ? 0 : Math.floor((max - first(step)) / step) + 1;
+  const longest = TICK_STEPS.at(-1)!;
+  const step =
+    TICK_STEPS.find((s) => count(s) <= most) ??
+    Math.ceil((max - min) / Math.max(1, most - 1) / longest) * longest;
+  const out: number[] = [];
+  for (let t = first(step); t <= max; t += step) out.push(t);
+  // A span too short to hold a whole day (one session, or a few on one day): its start.
+  return out.length ? out : [min];
+}

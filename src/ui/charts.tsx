@@ -46,6 +46,12 @@ const DARK = [
   '#d8dc6a',
   '#ff9ccf',
 ];
+/**
+ * For a grid without vertical lines: recharts works out where they would go all the same (for a
+ * time axis, measuring a label per point as text); this says there are none.
+ */
+const noVerticalLines = () => [];
+
 const DASHES = ['', '6 3', '2 3', '8 3 2 3', '4 4', '1 3', '10 4', '3 2 1 2'];
 
 function readColors(): Colors {
@@ -179,7 +185,11 @@ export function TimeBars(props: { data: { round: string; used: number; allotted:
     >
       <ResponsiveContainer>
         <BarChart accessibilityLayer={false} data={props.data} margin={{ left: 0, right: 16 }}>
-          <CartesianGrid stroke={c.grid} vertical={false} />
+          <CartesianGrid
+            stroke={c.grid}
+            vertical={false}
+            verticalCoordinatesGenerator={noVerticalLines}
+          />
           <XAxis dataKey="round" stroke={c.muted} tick={{ fill: c.text, fontSize: 12 }} />
           <YAxis stroke={c.muted} />
           <Tooltip contentStyle={{ background: c.surface, color: c.text }} />
@@ -206,6 +216,12 @@ export function trendDot(points: number): false | { r: number } {
 interface TrendProps {
   trends: { ref: string; name: string; points: { at: number; mean: number }[] }[];
   thresholds: Threshold[];
+  /**
+   * Where the time axis puts its ticks. Without, recharts takes every point's time as a
+   * candidate and measures each as text in the page (a forced layout apiece: 300 for 200
+   * sessions) to choose the few it shows.
+   */
+  ticks?: number[];
 }
 
 /**
@@ -276,12 +292,17 @@ const TrendLinesNow = memo(function TrendLinesNow(props: TrendProps) {
     >
       <ResponsiveContainer>
         <LineChart accessibilityLayer={false} data={rows} margin={{ left: 0, right: 16 }}>
-          <CartesianGrid stroke={c.grid} vertical={false} />
+          <CartesianGrid
+            stroke={c.grid}
+            vertical={false}
+            verticalCoordinatesGenerator={noVerticalLines}
+          />
           <XAxis
             dataKey="at"
             type="number"
             scale="time"
             domain={['dataMin', 'dataMax']}
+            ticks={props.ticks}
             tickFormatter={day}
             stroke={c.muted}
           />
@@ -357,7 +378,11 @@ const WeekBarsNow = memo(function WeekBarsNow(props: WeekProps) {
           accessibilityLayer={false}
           data={props.weeks.map((w) => ({ ...w, label: label(w.week) }))}
         >
-          <CartesianGrid stroke={c.grid} vertical={false} />
+          <CartesianGrid
+            stroke={c.grid}
+            vertical={false}
+            verticalCoordinatesGenerator={noVerticalLines}
+          />
           <XAxis dataKey="label" stroke={c.muted} tick={{ fill: c.text, fontSize: 11 }} />
           <YAxis allowDecimals={false} stroke={c.muted} />
           <Bar dataKey="count" name="sessions" fill={c.accent} isAnimationActive={false} />

@@ -11,6 +11,7 @@ import {
   filterPoints,
   type HistoryFilter,
   sessionsPerWeek,
+  timeTicks,
   trendLines,
 } from '../../domain/progress';
 import type { Session } from '../../domain/session';
@@ -285,6 +286,10 @@ const HistoryCharts = memo(function HistoryCharts({
     [shown, names, kind],
   );
   const weeks = useMemo(() => sessionsPerWeek(shown.map((x) => x.point)), [shown]);
+  const ticks = useMemo(() => {
+    const at = lines.flatMap((t) => t.points.map((p) => p.at));
+    return timeTicks(Math.min(...at), Math.max(...at), 10);
+  }, [lines]);
   if (shown.length === 0) return null;
   const t = policy.thresholds;
   const l = policy.labels;
@@ -294,6 +299,7 @@ const HistoryCharts = memo(function HistoryCharts({
       {lines.length > 0 && (
         <Charts.TrendLines
           trends={lines}
+          ticks={ticks}
           thresholds={[
             { value: t.strongNoHireBelow, label: l['lean-no-hire'] },
             { value: t.leanNoHireBelow, label: l['lean-hire'] },

@@ -6,6 +6,7 @@ import {
   type SessionPoint,
   sessionsPerWeek,
   trendLines,
+  timeTicks,
   trends,
   weekStart,
 } from '../../../src/domain/progress';
@@ -193,5 +194,25 @@ describe('history over weeks', () => {
       'r',
       'p',
     ]);
+  });
+
+  it('puts a time axis’s ticks on whole days, then on Mondays, never more than asked', () => {
+    // Five days: every day.
+    expect(timeTicks(MON + 3600_000, MON + 4 * DAY + 3600_000)).toEqual(
+      [1, 2, 3, 4].map((d) => MON + d * DAY),
+    );
+    // Twenty weeks (as the bench's 200 sessions): every fortnight would be 10, so every 4 weeks.
+    const ticks = timeTicks(MON - 140 * DAY + 5, MON + 5);
+    expect(ticks.length).toBeLessThanOrEqual(8);
+    expect(ticks.every((t) => weekStart(t) === t)).toBe(true);
+    expect(new Set(ticks.slice(1).map((t, i) => t - ticks[i]!))).toEqual(new Set([28 * DAY]));
+    expect(ticks[0]).toBeGreaterThanOrEqual(MON - 140 * DAY + 5);
+    expect(ticks.at(-1)).toBeLessThanOrEqual(MON + 5);
+    // Ten years: still at most 8.
+    expect(timeTicks(MON - 3650 * DAY, MON).length).toBeLessThanOrEqual(8);
+    // One session, or several within a day: one tick where they are.
+    expect(timeTicks(MON + 5, MON + 5)).toEqual([MON + 5]);
+    expect(timeTicks(MON + 5, MON + 3600_000)).toEqual([MON + 5]);
+    expect(timeTicks(Number.NaN, MON)).toEqual([]);
   });
 });
