@@ -2,9 +2,9 @@
 // The derivation round's step editor with real KaTeX and the real checker (jsdom has no Worker,
 // so the checker runs in the page, as the app does where workers are missing). The store is a
 // little stateful wrapper; KaTeX's entry points are wrapped only to count which steps re-render.
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { DerivationAnswer, DerivationTemplate } from '../../src/kinds/derivation/spec';
 
@@ -74,16 +74,22 @@ function Harness(props: {
   seen: DerivationAnswer[];
 }) {
   const [answer, setAnswer] = useState(props.initial);
+  // Stable, as the app's is.
+  const { seen } = props;
+  const onChange = useCallback(
+    (a: unknown) => {
+      seen.push(a as DerivationAnswer);
+      setAnswer(a as DerivationAnswer);
+    },
+    [seen],
+  );
   return (
     <Round
       seed={1}
       roundIndex={0}
       template={template}
       answer={answer}
-      onChange={(a) => {
-        props.seen.push(a as DerivationAnswer);
-        setAnswer(a as DerivationAnswer);
-      }}
+      onChange={onChange}
       locked={props.locked ?? false}
       roundClock={() => 42_000}
       timeline={{ count: 0, put: () => {} }}
@@ -109,7 +115,41 @@ describe('the step editor', () => {
     const { last } = renderRound(answerOf());
     await userEvent.type(step(1), typed('x^2 = x \\cdot x'));
     expect(rowOf(1).querySelector('.katex')).not.toBeNull();
-    expect(last().steps[0]!.tex).toBe('x^2 = x \\cdot x');
+    // The answer has it just after the frame is painted.
+    await waitFor(() => expect(last().steps[0]!.tex).toBe('x^2 = x \\cdot x'));
+  });
+
+  it('what was typed reaches the answer at once when the tab closes or hides', () => {
+    const { last } = renderRound(answerOf('a = b', 'c'));
+    fireEvent.change(step(2), { target: { value: 'c = d' } });
+    window.dispatchEvent(new Event('pagehide'));
+    expect(last().steps.map((s) => s.tex)).toEqual(['a = b', 'c = d']);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Why, step 1 (optional)' }), {
+      target: { value: 'given' },
+    });
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+    } finally {
+      visibility.mockRestore();
+    }
+    expect(last().steps.map((s) => [s.tex, s.why])).toEqual([
+      ['a = b', 'given'],
+      ['c = d', ''],
+    ]);
+  });
+
+  it('an update right after typing (the final answer, a hint) keeps what was typed', async () => {
+    const { last } = renderRound(answerOf('x = 1'), { practice: true });
+    fireEvent.change(step(1), { target: { value: 'x = 2' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Final answer (LaTeX)' }), {
+      target: { value: '2' },
+    });
+    expect(last()).toMatchObject({ steps: [{ tex: 'x = 2' }], final: '2' });
+    fireEvent.change(step(1), { target: { value: 'x = 3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Show hint 1 of 2' }));
+    expect(last()).toMatchObject({ steps: [{ tex: 'x = 3' }], final: '2', hintsShown: 1 });
+    expect(step(1)).toHaveValue('x = 3');
   });
 
   it('Enter adds a step below and puts the caret in it', async () => {
@@ -148,7 +188,7 @@ describe('the step editor', () => {
     expect((step(1) as HTMLInputElement).selectionStart).toBe(5);
     // In a step with text, Backspace deletes a character and nothing else.
     await userEvent.keyboard('{Backspace}');
-    expect(last().steps.map((s) => s.tex)).toEqual(['a = ', 'c']);
+    await waitFor(() => expect(last().steps.map((s) => s.tex)).toEqual(['a = ', 'c']));
   });
 
   it('Backspace never removes the only step', async () => {

@@ -93,6 +93,25 @@ test('a reload keeps every step and justification as typed', async ({ page }) =>
   expect(JSON.stringify(stored.answers)).toContain('chain rule');
 });
 
+test('a reload right after a keystroke keeps that keystroke', async ({ page }) => {
+  await openProblem(page);
+  await typeSteps(page, RIGHT.slice(0, 2));
+  await page.getByRole('textbox', { name: 'Why, step 1 (optional)' }).click();
+  await page.keyboard.type('chain rule');
+  await step(page, 2).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('+1');
+  // No wait: the tab closes straight after the key.
+  await page.reload();
+  await expect(step(page, 1)).toBeVisible({ timeout: 20_000 });
+  await expect(step(page, 1)).toHaveValue(RIGHT[0]!);
+  await expect(step(page, 2)).toHaveValue(`${RIGHT[1]}+1`);
+  await expect(page.getByRole('textbox', { name: 'Why, step 1 (optional)' })).toHaveValue(
+    'chain rule',
+  );
+  await expect(row(page, 2).locator('.drv-step-render .katex')).toContainText('+1');
+});
+
 test('at scoring: a right final answer is equivalent, every step follows, the reference is beside', async ({
   page,
 }) => {

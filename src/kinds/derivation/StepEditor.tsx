@@ -1,16 +1,25 @@
 // The step editor: one LaTeX line per step with its KaTeX rendering beside it, an optional
 // justification, and keyboard moves. Each row is memoised and KaTeX runs only when a row's own
 // text changes, so typing in one step never re-renders another.
+//
+// A keystroke costs KaTeX's render of that step and nothing else before the frame: the inputs
+// are uncontrolled (React does not re-render anything for a typed character) and the typed
+// text reaches the answer, and so the store and its journal, just after the frame is painted
+// (afterPaint). Anything else that changes the steps, and a hidden or closing tab, sends what
+// was typed first.
 import {
   type KeyboardEvent,
   memo,
+  type RefObject,
   useCallback,
+  useEffect,
   useId,
   useLayoutEffect,
   useMemo,
   useRef,
   useState,
 } from 'react';
+import { afterPaint } from '../../ui/after-paint';
 import { MathLine, SourceError } from './MathLine';
 import { paintStep, type RenderError } from './render';
 import { commandBefore, completions, insertSnippet, type Snippet } from './snippets';
@@ -26,6 +35,10 @@ export interface FieldHandle {
 type Field = 'tex' | 'why';
 
 interface Actions {
+  /** A change made in the field itself (typing): the answer has it just after the frame. */
+  typed(id: string, field: Field, text: string): void;
+  /** Sends typed text to the answer now, if any is waiting. */
+  flush(): void;
   setText(id: string, field: Field, text: string, caret?: number): void;
   keyDown(e: KeyboardEvent<HTMLInputElement>, id: string, field: Field): void;
   register(id: string, field: Field, el: HTMLInputElement | null): void;
@@ -44,10 +57,15 @@ export function StepEditor(props: {
   /** Marks by step id from the last check, with the text they were computed for. */
   marks: ReadonlyMap<string, MarkEntry> | null;
   onFieldFocus(handle: FieldHandle): void;
+  /** Set to a function that sends typed text to the answer at once (before other updates). */
+  flushRef?: RefObject<(() => void) | null>;
 }) {
-  const { steps, onSteps, onFieldFocus } = props;
+  const { steps, onSteps, onFieldFocus, flushRef } = props;
+  // Steps typed but not yet sent: until they are, they, not the props, are the steps.
+  const typed = useRef<Step[] | null>(null);
+  const cancelSend = useRef<(() => void) | null>(null);
   const latest = useRef(steps);
-  latest.current = steps;
+  latest.current = typed.current ?? steps;
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const pending = useRef<{ id: string; field: Field; caret: number | 'end' } | null>(null);
 
@@ -72,12 +90,32 @@ export function StepEditor(props: {
   }, []);
 
   const actions = useMemo<Actions>(() => {
+    const stopSend = () => {
+      cancelSend.current?.();
+      cancelSend.current = null;
+    };
     const commit = (next: Step[], focus?: { id: string; field: Field; caret: number | 'end' }) => {
+      stopSend();
+      typed.current = null;
       if (focus) pending.current = focus;
       latest.current = next;
       onSteps(next);
     };
+    const flush = () => {
+      stopSend();
+      const next = typed.current;
+      if (!next) return;
+      typed.current = null;
+      onSteps(next);
+    };
     return {
+      flush,
+      typed(id, field, text) {
+        const next = latest.current.map((s) => (s.id === id ? { ...s, [field]: text } : s));
+        latest.current = next;
+        typed.current = next;
+        cancelSend.current ??= afterPaint(flush);
+      },
       setText(id, field, text, caret) {
         const next = latest.current.map((s) => (s.id === id ? { ...s, [field]: text } : s));
         commit(next, caret === undefined ? undefined : { id, field, caret });
@@ -151,6 +189,25 @@ export function StepEditor(props: {
     };
   }, [onSteps, onFieldFocus, focusNow]);
 
+  useLayoutEffect(() => {
+    if (flushRef) flushRef.current = actions.flush;
+  }, [actions, flushRef]);
+
+  // A hidden or closing tab sends what was typed at once. Capture on window runs before the
+  // app's own listeners on document, so the store's flush then writes it too.
+  useEffect(() => {
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') actions.flush();
+    };
+    window.addEventListener('visibilitychange', onVisibility, true);
+    window.addEventListener('pagehide', actions.flush, true);
+    return () => {
+      window.removeEventListener('visibilitychange', onVisibility, true);
+      window.removeEventListener('pagehide', actions.flush, true);
+      actions.flush();
+    };
+  }, [actions]);
+
   return (
     <ol className="drv-steps" aria-label="Your steps">
       {steps.map((s, i) => (
@@ -200,9 +257,17 @@ const StepRow = memo(function StepRow(props: {
     setComplete(items.length ? { from: cmd.from, caret, items, active: 0 } : null);
   };
 
+  const texEl = useRef<HTMLInputElement | null>(null);
+  const whyEl = useRef<HTMLInputElement | null>(null);
+  // The fields are uncontrolled: text that comes from the answer (a reload, the palette, a
+  // completion, a move) is written into them here; what was typed is already there.
+  useLayoutEffect(() => syncValue(texEl.current, step.tex), [step.tex]);
+  useLayoutEffect(() => syncValue(whyEl.current, step.why), [step.why]);
+  const liveTex = () => texEl.current?.value ?? step.tex;
+
   const accept = (item: Snippet) => {
     if (!complete) return;
-    const r = insertSnippet(step.tex, complete.from, complete.caret, item.tex);
+    const r = insertSnippet(liveTex(), complete.from, complete.caret, item.tex);
     setComplete(null);
     actions.setText(step.id, 'tex', r.text, r.caret);
   };
@@ -221,7 +286,7 @@ const StepRow = memo(function StepRow(props: {
         }
       } else if (e.key === 'Enter' || e.key === 'Tab') {
         const item = complete.items[complete.active]!;
-        const typedCmd = step.tex.slice(complete.from, complete.caret);
+        const typedCmd = liveTex().slice(complete.from, complete.caret);
         // "\pi" fully typed: Enter means a new step, not "insert \pi again".
         if (!(e.key === 'Enter' && typedCmd === item.label && item.tex === `${item.label} §`)) {
           e.preventDefault();
@@ -240,20 +305,26 @@ const StepRow = memo(function StepRow(props: {
   };
 
   // KaTeX paints the step into its own element when its text changes (React never diffs it);
-  // only a change between rendered and failed re-renders the row.
+  // the row re-renders only while the step fails (the message shows the source) or when it
+  // turns blank, rendered or failed.
   const preview = useRef<HTMLSpanElement>(null);
   const painted = useRef<string | null>(null);
-  const [error, setError] = useState<RenderError | null>(null);
+  const [shown, setShown] = useState<{ error: RenderError | null; blank: boolean; tex: string }>(
+    () => ({ error: null, blank: step.tex.trim() === '', tex: step.tex }),
+  );
   const paint = useCallback((tex: string) => {
     if (!preview.current || painted.current === tex) return;
     painted.current = tex;
-    const e = paintStep(preview.current, tex);
-    setError((prev) => (prev?.message === e?.message && prev?.position === e?.position ? prev : e));
+    const error = paintStep(preview.current, tex);
+    const blank = tex.trim() === '';
+    setShown((prev) =>
+      error === null && prev.error === null && prev.blank === blank ? prev : { error, blank, tex },
+    );
   }, []);
-  // Text that arrives from elsewhere (the palette, a completion, a reload) is painted here;
-  // a keystroke paints at once in onChange, before the answer travels to the store.
+  // Text that arrives from the answer (the palette, a completion, a reload) is painted here;
+  // a keystroke paints at once in onChange.
   useLayoutEffect(() => paint(step.tex), [paint, step.tex]);
-  const blank = step.tex.trim() === '';
+  const { error, blank } = shown;
   const rendered = { ok: error === null };
   const status = entry && entry.tex === step.tex ? entry.mark.status : null;
   const describedBy =
@@ -268,7 +339,10 @@ const StepRow = memo(function StepRow(props: {
         <div className="drv-combo">
           <input
             id={`${uid}-tex`}
-            ref={(el) => actions.register(step.id, 'tex', el)}
+            ref={(el) => {
+              texEl.current = el;
+              actions.register(step.id, 'tex', el);
+            }}
             className="drv-tex"
             type="text"
             role="combobox"
@@ -278,7 +352,6 @@ const StepRow = memo(function StepRow(props: {
             aria-activedescendant={complete ? `${uid}-opt-${complete.active}` : undefined}
             aria-describedby={describedBy}
             aria-invalid={!rendered.ok && !blank}
-            value={step.tex}
             readOnly={locked}
             aria-readonly={locked}
             spellCheck={false}
@@ -287,15 +360,18 @@ const StepRow = memo(function StepRow(props: {
             placeholder={index === 0 ? 'f(x) = …  (LaTeX; Enter adds a step)' : '= …'}
             onChange={(e) => {
               paint(e.target.value);
-              actions.setText(step.id, 'tex', e.target.value);
+              actions.typed(step.id, 'tex', e.target.value);
               refresh(e.target);
             }}
             onSelect={(e) => {
-              if (complete || commandBefore(step.tex, e.currentTarget.selectionStart ?? 0))
-                refresh(e.currentTarget);
+              const el = e.currentTarget;
+              if (complete || commandBefore(el.value, el.selectionStart ?? 0)) refresh(el);
             }}
             onFocus={(e) => actions.focused(step.id, 'tex', e.currentTarget)}
-            onBlur={() => setComplete(null)}
+            onBlur={() => {
+              setComplete(null);
+              actions.flush();
+            }}
             onKeyDown={onKeyDown}
           />
           <div
@@ -323,16 +399,19 @@ const StepRow = memo(function StepRow(props: {
           </div>
         </div>
         <input
-          ref={(el) => actions.register(step.id, 'why', el)}
+          ref={(el) => {
+            whyEl.current = el;
+            actions.register(step.id, 'why', el);
+          }}
           className="drv-why"
           type="text"
           aria-label={`Why, step ${n} (optional)`}
           placeholder="why (optional)"
-          value={step.why}
           readOnly={locked}
           aria-readonly={locked}
-          onChange={(e) => actions.setText(step.id, 'why', e.target.value)}
+          onChange={(e) => actions.typed(step.id, 'why', e.target.value)}
           onFocus={(e) => actions.focused(step.id, 'why', e.currentTarget)}
+          onBlur={actions.flush}
           onKeyDown={(e) => actions.keyDown(e, step.id, 'why')}
         />
       </div>
@@ -347,7 +426,7 @@ const StepRow = memo(function StepRow(props: {
           </span>
         ) : error ? (
           <SourceError
-            source={step.tex}
+            source={shown.tex}
             message={error.message}
             position={error.position}
             id={errorId}
@@ -358,6 +437,10 @@ const StepRow = memo(function StepRow(props: {
     </li>
   );
 });
+
+function syncValue(el: HTMLInputElement | null, value: string) {
+  if (el && el.value !== value) el.value = value;
+}
 
 const SYMBOL = { follows: '✓', broken: '✗', unchecked: '–', empty: '' } as const;
 

@@ -47,9 +47,14 @@ function Round(props: RoundViewProps) {
   const { onChange, locked, roundClock, practice = false } = props;
   const latest = useRef(answer);
   latest.current = answer;
+  // The step editor sends typed text just after the frame; every other update sends it first,
+  // so that nothing typed is lost or overwritten by an update built from older steps.
+  const flushSteps = useRef<(() => void) | null>(null);
   const update = useCallback(
-    (patch: Partial<DerivationAnswer>) => {
-      const next = { ...latest.current, ...patch };
+    (patch: Partial<DerivationAnswer> | ((a: DerivationAnswer) => Partial<DerivationAnswer>)) => {
+      flushSteps.current?.();
+      const base = latest.current;
+      const next = { ...base, ...(typeof patch === 'function' ? patch(base) : patch) };
       latest.current = next;
       onChange(next);
     },
@@ -76,13 +81,14 @@ function Round(props: RoundViewProps) {
     setChecking(true);
     setCheckError(null);
     const at = roundClock();
+    flushSteps.current?.();
     const a = latest.current;
     try {
       const r = await checkDerivation(request(template, a));
       setChecked(toChecked(a.steps, r.marks, r.final, a.final));
       const live = r.marks.filter((m) => m.status !== 'empty');
       const t = tallyMarks(live);
-      update({ checks: [...latest.current.checks, { at, ...t }] });
+      update((cur) => ({ checks: [...cur.checks, { at, ...t }] }));
     } catch (e) {
       setCheckError((e as Error).message);
     } finally {
@@ -113,7 +119,7 @@ function Round(props: RoundViewProps) {
 
   const addStep = () => {
     const fresh = { id: newStepId(), tex: '', why: '' };
-    update({ steps: [...latest.current.steps, fresh] });
+    update((cur) => ({ steps: [...cur.steps, fresh] }));
     requestAnimationFrame(() => {
       const inputs = document.querySelectorAll<HTMLInputElement>('.drv-tex');
       inputs[inputs.length - 1]?.focus();
@@ -122,10 +128,10 @@ function Round(props: RoundViewProps) {
 
   const showHint = useCallback(
     () =>
-      update({
-        hintsShown: Math.min(template.hints.length, latest.current.hintsShown + 1),
-        hintTimes: [...latest.current.hintTimes, roundClock()],
-      }),
+      update((cur) => ({
+        hintsShown: Math.min(template.hints.length, cur.hintsShown + 1),
+        hintTimes: [...cur.hintTimes, roundClock()],
+      })),
     [update, template, roundClock],
   );
   const setFinal = useCallback((final: string) => update({ final }), [update]);
@@ -156,6 +162,7 @@ function Round(props: RoundViewProps) {
           onSteps={onSteps}
           marks={checked?.marks ?? null}
           onFieldFocus={onFieldFocus}
+          flushRef={flushSteps}
         />
         <div className="row">
           <button type="button" onClick={addStep} disabled={locked}>
