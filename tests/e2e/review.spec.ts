@@ -110,6 +110,11 @@ test('history filters, charts and compares two sessions', async ({ page }) => {
   await page.getByRole('button', { name: 'Finish and see the review' }).click();
   await page.goto('/#/history');
   await expect(page.getByText('2 of 2 sessions')).toBeVisible();
+  // On a desktop-wide window each row is one line: its Delete sits beside its link, not under it.
+  const row = page.locator('li.history-item').first();
+  const link = (await row.getByRole('link').boundingBox())!;
+  const del = (await row.getByRole('button', { name: /Delete/ }).boundingBox())!;
+  expect(Math.abs(del.y + del.height / 2 - (link.y + link.height / 2))).toBeLessThan(link.height);
   await expect(page.getByRole('figure', { name: 'Scores per dimension over time' })).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Sessions per week' })).toBeVisible();
   await page.getByLabel('Round kind').selectOption('coding');
