@@ -5,8 +5,8 @@ import {
   practiseNext,
   type SessionPoint,
   sessionsPerWeek,
-  trendLines,
   timeTicks,
+  trendLines,
   trends,
   weekStart,
 } from '../../../src/domain/progress';
