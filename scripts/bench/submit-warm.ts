@@ -11,37 +11,62 @@ import { benchProblem } from './python-source';
 // Both timed to the DOM change that shows the answer (a MutationObserver, not a frame poll: a
 // Submit takes about two frames, so frame polling would be most of the figure).
 
+// Each step gives up after STEP_MS in the page itself and says what it saw, so a failure names
+// its cause (a button missing or disabled, a summary other than 10 of 10, the worker's
+// exception) instead of a bare timeout.
+const STEP_MS = 20_000;
+
 /** Clicks Submit and resolves when its results are in the page, in ms. */
-const APP_SUBMIT = `() => new Promise((resolve) => {
+const APP_SUBMIT = `({ stepMs }) => new Promise((resolve, reject) => {
+  const root = document.querySelector('.coding');
   const button = [...document.querySelectorAll('.coding-toolbar button')].find((b) =>
     /^Submit/.test(b.textContent || ''),
   );
+  const text = (sel) => ((document.querySelector(sel) || {}).textContent || '').trim();
+  if (!root || !button) {
+    reject(new Error('no Submit button in .coding-toolbar (is the coding round on screen?)'));
+    return;
+  }
+  if (button.disabled) {
+    reject(new Error('the Submit button is disabled; the page shows: ' + text('main').slice(0, 300)));
+    return;
+  }
   const t0 = performance.now();
+  const timer = setTimeout(() => {
+    observer.disconnect();
+    reject(new Error(
+      'Submit showed no results in ' + stepMs + ' ms: button "' + button.textContent +
+      '", Python badge "' + text('.coding-toolbar .badge') + '", summary "' +
+      text('.result-summary') + '"',
+    ));
+  }, stepMs);
   const observer = new MutationObserver(() => {
-    const summary = document.querySelector('.result-summary');
-    if (
-      !/^Submitting/.test(button.textContent || '') &&
-      /^10 of 10 tests passed/.test((summary && summary.textContent) || '')
-    ) {
-      observer.disconnect();
-      resolve(performance.now() - t0);
-    }
+    if (/^Submitting/.test(button.textContent || '')) return;
+    const summary = text('.result-summary');
+    if (!summary) return;
+    observer.disconnect();
+    clearTimeout(timer);
+    if (/^10 of 10 tests passed/.test(summary)) resolve(performance.now() - t0);
+    else reject(new Error('Submit showed "' + summary + '", not 10 of 10 tests passed'));
   });
-  observer.observe(document.querySelector('.coding'), {
-    subtree: true,
-    childList: true,
-    characterData: true,
-  });
+  observer.observe(root, { subtree: true, childList: true, characterData: true });
   button.click();
 })`;
 
 /** Posts the ten calls to the bare worker and resolves when its answer is in the page, in ms. */
-const BARE_RUN = `(src) => new Promise((resolve) => {
+const BARE_RUN = `({ src, stepMs }) => new Promise((resolve, reject) => {
   const out = document.getElementById('out');
   const t0 = performance.now();
+  const timer = setTimeout(() => {
+    observer.disconnect();
+    reject(new Error('the bare worker did not answer in ' + stepMs + ' ms'));
+  }, stepMs);
   const observer = new MutationObserver(() => {
     observer.disconnect();
-    resolve(performance.now() - t0);
+    clearTimeout(timer);
+    const said = out.textContent || '';
+    if (/^done/.test(said)) resolve(performance.now() - t0);
+    else reject(new Error('the bare worker ' + said));
   });
   observer.observe(out, { subtree: true, childList: true, characterData: true });
   window.runPython(src);
@@ -54,8 +79,10 @@ async function medianOf(step: () => Promise<number>): Promise<number> {
   for (let i = 0; i < EACH; i++) xs.push(await step());
   return median(xs);
 }
-const appSubmit = (page: Page) => medianOf(() => inPage<number>(page, APP_SUBMIT));
-const bareRun = (page: Page, code: string) => medianOf(() => inPage<number>(page, BARE_RUN, code));
+const appSubmit = (page: Page) =>
+  medianOf(() => inPage<number>(page, APP_SUBMIT, { stepMs: STEP_MS }));
+const bareRun = (page: Page, src: string) =>
+  medianOf(() => inPage<number>(page, BARE_RUN, { src, stepMs: STEP_MS }));
 
 export const submitWarm: Comparison = {
   name: 'submit_warm',
@@ -115,7 +142,16 @@ export const submitWarm: Comparison = {
     const bareCtx = await env.browser.newContext();
     const bare = await bareCtx.newPage();
     await bare.goto(env.bare('pyodide-worker'));
-    await bare.getByText('ready', { exact: true }).waitFor({ timeout: 60_000 });
+    const status = bare.locator('#status');
+    await bare
+      .waitForFunction(() => document.getElementById('status')?.textContent !== 'starting', null, {
+        timeout: 60_000,
+      })
+      .catch(() => {
+        throw new Error('the bare Pyodide worker page did not start Python in 60 s');
+      });
+    const said = await status.textContent();
+    if (said !== 'ready') throw new Error(`the bare Pyodide worker page: ${said}`);
     await bareRun(bare, directSource);
 
     const r = await alternate(

@@ -12,6 +12,11 @@ ready.then(
 self.onmessage = async (ev: MessageEvent<{ code: string }>) => {
   const py = await ready;
   const t0 = performance.now();
-  py.runPython(ev.data.code, { globals: py.toPy({}) });
+  try {
+    py.runPython(ev.data.code, { globals: py.toPy({}) });
+  } catch (e) {
+    self.postMessage({ type: 'error', message: String(e) });
+    return;
+  }
   self.postMessage({ type: 'done', ms: performance.now() - t0 });
 };
