@@ -43,6 +43,10 @@ export class PythonRunner {
   private pending = new Map<number, (m: FromWorker) => void>();
   private listeners = new Set<(s: PythonStatus) => void>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Runs asked for and not yet finished (the one running included). */
+  private active = 0;
+  /** The current worker said it is ready. */
+  private up = false;
   status: PythonStatus = { state: 'off' };
 
   constructor(private readonly opts: RunnerOptions) {}
@@ -63,12 +67,14 @@ export class PythonRunner {
     this.setStatus({ state: this.status.state === 'off' ? 'starting' : 'restarting' });
     const worker = this.opts.createWorker();
     this.worker = worker;
+    this.up = false;
     const sab = this.opts.sharedBuffer?.() ?? null;
     this.interrupt = sab ? new Uint8Array(sab) : null;
     this.ready = new Promise<void>((resolve, reject) => {
       worker.onmessage = (ev: MessageEvent<FromWorker>) => {
         const m = ev.data;
         if (m.type === 'ready') {
+          this.up = true;
           this.setStatus({
             state: 'ready',
             startMs: m.ms,
@@ -105,6 +111,7 @@ export class PythonRunner {
     this.worker?.terminate();
     this.worker = null;
     this.ready = null;
+    this.up = false;
     for (const [id, done] of this.pending)
       done({ type: 'failed', id, message: 'restarted', fatal: true });
     this.pending.clear();
@@ -112,18 +119,32 @@ export class PythonRunner {
     return this.warm();
   }
 
-  /** Runs one suite; runs are queued so two clicks never share a worker. */
+  /**
+   * Runs one suite; runs are queued so two clicks never share a worker. With nothing queued and
+   * Python up, the request is posted before run() returns: the worker starts while the page
+   * does its own bookkeeping for the click.
+   */
   run(request: HarnessRequest, limitMs = 5000): Promise<RunOutcome> {
-    const next = this.queue.then(() => this.runNow(request, limitMs));
-    this.queue = next.catch(() => {});
+    const next =
+      this.active === 0
+        ? this.runNow(request, limitMs)
+        : this.queue.then(() => this.runNow(request, limitMs));
+    this.active++;
+    this.queue = next
+      .catch(() => {})
+      .then(() => {
+        this.active--;
+      });
     return next;
   }
 
   private async runNow(request: HarnessRequest, limitMs: number): Promise<RunOutcome> {
-    try {
-      await this.warm();
-    } catch (e) {
-      return { kind: 'crashed', message: `Python could not start: ${(e as Error).message}` };
+    if (!this.up || !this.worker) {
+      try {
+        await this.warm();
+      } catch (e) {
+        return { kind: 'crashed', message: `Python could not start: ${(e as Error).message}` };
+      }
     }
     const worker = this.worker!;
     const id = this.nextId++;

@@ -91,16 +91,19 @@ function Round(props: RoundViewProps) {
       if (locked || busy) return;
       const code = editor.current?.getValue() ?? latest.current.code;
       const at = roundClock();
-      recorder.snapshot(at, code);
       setBusy(mode);
       const runner = python();
-      const outcome = await runSubmission(
+      // Posted to the worker first (when Python is idle), so it runs while the replay's
+      // snapshot is journaled and the busy button renders.
+      const running = runSubmission(
         (r, ms) => runner.run(r, ms),
         template,
         code,
         mode,
         RUN_LIMIT_MS,
       );
+      recorder.snapshot(at, code);
+      const outcome = await running;
       setBusy(null);
       setShown({ mode, outcome, entry: template.entry });
       const record = toRunRecord(at, mode, outcome);
