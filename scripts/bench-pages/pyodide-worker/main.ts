@@ -8,7 +8,8 @@ worker.onmessage = (ev: MessageEvent<{ type: string; message?: string }>) => {
   if (ev.data.type === 'ready') status.textContent = 'ready';
   else if (ev.data.type === 'failed') status.textContent = `failed: ${ev.data.message}`;
   else if (ev.data.type === 'error') out.textContent = `raised: ${ev.data.message}`;
-  else out.textContent = `done ${++runs} (${(ev.data as { ms?: number }).ms?.toFixed(1)} ms in the worker)`;
+  else
+    out.textContent = `done ${++runs} (${(ev.data as { ms?: number }).ms?.toFixed(1)} ms in the worker)`;
 };
 (window as unknown as { runPython(code: string): void }).runPython = (code) =>
   worker.postMessage({ code });
