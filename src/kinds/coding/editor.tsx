@@ -4,6 +4,7 @@
 // text back in except for an explicit reset. Replaced by a textarea in jsdom tests.
 import {
   forwardRef,
+  use,
   useCallback,
   useEffect,
   useImperativeHandle,
@@ -11,7 +12,9 @@ import {
   useRef,
   useState,
 } from 'react';
+import { Loadable } from '../../ui/Loadable';
 import { useHtmlTheme } from '../../ui/use-html-theme';
+import { loadMonaco } from './load-monaco';
 import type { Change } from './replay';
 
 export interface CodeEditorHandle {
@@ -44,11 +47,7 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(
     const latest = useRef(props);
     latest.current = props;
     const started = useRef(performance.now());
-    const [loaded, setLoaded] = useState<Loaded | { error: string } | null>(null);
     const [ready, setReady] = useState(false);
-    const theme = useHtmlTheme() === 'dark' ? 'vs-dark' : 'vs';
-    // One model per mounted editor: the wrapper would otherwise share one unnamed model.
-    const [path] = useState(() => `round-${++models}.py`);
 
     useImperativeHandle(ref, () => ({
       getValue: () => editor.current?.getValue() ?? latest.current.initialValue,
@@ -58,36 +57,15 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(
 
     useEffect(() => {
       let live = true;
-      import('./monaco').then(
-        (m) => live && setLoaded(m),
-        (e: Error) => {
-          if (!live) return;
-          setLoaded({ error: e.message });
-          latest.current.onReady?.(performance.now() - started.current);
-        },
+      // A failed load still counts as "up" for Python's start (see warm.ts).
+      loadMonaco().catch(
+        () => live && latest.current.onReady?.(performance.now() - started.current),
       );
       return () => {
         live = false;
         editor.current = null;
       };
     }, []);
-
-    const { readOnly, label } = props;
-    const options = useMemo(
-      () => ({
-        readOnly,
-        ariaLabel: label,
-        minimap: { enabled: false },
-        fontSize: 14,
-        tabSize: 4,
-        insertSpaces: true,
-        scrollBeyondLastLine: false,
-        accessibilitySupport: 'auto' as const,
-        renderWhitespace: 'selection' as const,
-        fixedOverflowWidgets: true,
-      }),
-      [readOnly, label],
-    );
 
     const onMount = useCallback((ed: Editor, monaco: Monaco) => {
       editor.current = ed;
@@ -105,34 +83,72 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(
       latest.current.onChange(value ?? '', changes);
     }, []);
 
-    const error = loaded && 'error' in loaded ? loaded.error : null;
     // Keeps the editor's box while Monaco loads and while the wrapper creates it.
-    const placeholder = <div className="code-editor-host" />;
+    const loading = (
+      <>
+        <p className="muted editor-loading">Loading the editor…</p>
+        <div className="code-editor-host" />
+      </>
+    );
     return (
-      <div className="code-editor" data-state={error ? 'error' : ready ? 'ready' : 'loading'}>
-        {!ready && !error && <p className="muted editor-loading">Loading the editor…</p>}
-        {error && (
-          <p className="error" role="alert">
-            The editor could not load ({error}). Your code is safe; reload the page to try again.
-          </p>
-        )}
-        {loaded && !error && 'Editor' in loaded ? (
-          <loaded.Editor
-            className="code-editor-host"
-            height="auto"
-            loading={placeholder}
-            defaultPath={path}
-            defaultLanguage="python"
-            defaultValue={props.initialValue}
-            theme={theme}
-            options={options}
+      <div className="code-editor" data-state={ready ? 'ready' : 'loading'}>
+        {/* A failed load: the app's message with Retry; the code is in the store, and the
+            editor that Retry brings opens with it (initialValue is the stored code). */}
+        <Loadable what="the editor" fallback={loading}>
+          <MonacoEditor
+            initialValue={props.initialValue}
+            readOnly={props.readOnly}
+            label={props.label}
+            loading={loading}
             onMount={onMount}
             onChange={onChange}
           />
-        ) : (
-          placeholder
-        )}
+        </Loadable>
       </div>
     );
   },
 );
+
+function MonacoEditor(props: {
+  initialValue: string;
+  readOnly: boolean;
+  label: string;
+  loading: React.ReactNode;
+  onMount(ed: Editor, monaco: Monaco): void;
+  onChange(value: string | undefined, e: ContentChange): void;
+}) {
+  const { Editor } = use(loadMonaco());
+  const theme = useHtmlTheme() === 'dark' ? 'vs-dark' : 'vs';
+  // One model per mounted editor: the wrapper would otherwise share one unnamed model.
+  const [path] = useState(() => `round-${++models}.py`);
+  const { readOnly, label } = props;
+  const options = useMemo(
+    () => ({
+      readOnly,
+      ariaLabel: label,
+      minimap: { enabled: false },
+      fontSize: 14,
+      tabSize: 4,
+      insertSpaces: true,
+      scrollBeyondLastLine: false,
+      accessibilitySupport: 'auto' as const,
+      renderWhitespace: 'selection' as const,
+      fixedOverflowWidgets: true,
+    }),
+    [readOnly, label],
+  );
+  return (
+    <Editor
+      className="code-editor-host"
+      height="auto"
+      loading={props.loading}
+      defaultPath={path}
+      defaultValue={props.initialValue}
+      defaultLanguage="python"
+      theme={theme}
+      options={options}
+      onMount={props.onMount}
+      onChange={props.onChange}
+    />
+  );
+}

@@ -2,7 +2,17 @@
 // the built-in component library. It owns its scene: a stored scene (maybe damaged, maybe from
 // an older Excalidraw) goes through Excalidraw's own restore once, and changes go out as events;
 // nothing is pushed back in except a scene to show (the replay). Replaced at the edge in jsdom.
-import { forwardRef, memo, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import {
+  forwardRef,
+  memo,
+  use,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { holdUntilRetry, Loadable } from '../../ui/Loadable';
 import { useHtmlTheme } from '../../ui/use-html-theme';
 import type { BoardElement } from './replay';
 import type { StoredScene } from './spec';
@@ -106,38 +116,55 @@ function keepKeys(e: React.KeyboardEvent) {
     e.stopPropagation();
 }
 
+// Excalidraw's chunk and the component library, held (and shared by every board) until they
+// load; when they fail, Loadable's Retry drops them and imports again.
+const EXCALIDRAW = {};
+const loadBoard = () =>
+  holdUntilRetry(EXCALIDRAW, 'excalidraw', () =>
+    import('./excalidraw').then(async (mod) => ({ mod, items: await libraryItems(mod) })),
+  );
+
+/**
+ * The board, or while Excalidraw loads a placeholder of its size; when Excalidraw cannot be
+ * loaded, the app's message with Retry. The scene is in the store: the board Retry brings opens
+ * with it (`initial`).
+ */
 export const Board = memo(
   forwardRef<BoardHandle, BoardProps>(function Board(props, ref) {
-    const [mod, setMod] = useState<Mod | { error: string } | null>(null);
-    const [items, setItems] = useState<Awaited<ReturnType<typeof libraryItems>> | null>(null);
+    // Ready times count from here, Excalidraw's load included.
+    const [startedAt] = useState(() => performance.now());
+    const loading = (
+      <div
+        className="sd-board-host"
+        data-state="loading"
+        role="application"
+        aria-label={props.label}
+      >
+        <p className="muted sd-board-loading">Loading the whiteboard…</p>
+      </div>
+    );
+    return (
+      <Loadable what="the whiteboard" fallback={loading}>
+        <LoadedBoard ref={ref} {...props} startedAt={startedAt} />
+      </Loadable>
+    );
+  }),
+);
+
+const LoadedBoard = forwardRef<BoardHandle, BoardProps & { startedAt: number }>(
+  function LoadedBoard(props, ref) {
+    const { mod, items } = use(loadBoard());
     const api = useRef<Api | null>(null);
     const latest = useRef(props);
     latest.current = props;
     const host = useRef<HTMLDivElement>(null);
-    const started = useRef(performance.now());
     const theme = useHtmlTheme();
     const [ready, setReady] = useState(false);
     useNamedMenu(host);
 
-    useEffect(() => {
-      let gone = false;
-      import('./excalidraw')
-        .then(async (m) => {
-          const lib = await libraryItems(m);
-          if (gone) return;
-          setItems(lib);
-          setMod(m);
-        })
-        .catch((e: Error) => !gone && setMod({ error: e.message }));
-      return () => {
-        gone = true;
-      };
-    }, []);
-
     // The stored scene through Excalidraw's own restore: invalid elements dropped, older
     // shapes brought up to date, the rest kept.
     const opened = useMemo(() => {
-      if (!mod || 'error' in mod) return null;
       const stored = latest.current.initial;
       const raw = (stored?.elements ?? []) as AnyElements;
       let elements: readonly BoardElement[] = [];
@@ -169,8 +196,8 @@ export const Board = memo(
     useImperativeHandle(ref, () => ({
       async exportImage(type) {
         const a = api.current;
-        const m = mod && !('error' in mod) ? mod : null;
-        if (!a || !m) return null;
+        const m = mod;
+        if (!a) return null;
         const elements = a.getSceneElements();
         if (elements.length === 0) return null;
         const appState = { ...a.getAppState(), exportBackground: true, exportWithDarkMode: false };
@@ -186,88 +213,75 @@ export const Board = memo(
     const shown = props.shown;
     useEffect(() => {
       const a = api.current;
-      const m = mod && !('error' in mod) ? mod : null;
-      if (!a || !m || !shown || !ready) return;
+      const m = mod;
+      if (!a || !shown || !ready) return;
       const files = Object.values(shown.files) as Parameters<Api['addFiles']>[0];
       if (files.length) a.addFiles(files);
       a.updateScene({ elements: m.restoreElements(shown.elements as AnyElements, null) });
     }, [shown, mod, ready]);
 
-    if (mod && 'error' in mod)
-      return (
-        <p className="error" role="alert">
-          The whiteboard could not load ({mod.error}). Your board is safe; reload the page to try
-          again.
-        </p>
-      );
-    const Excalidraw = mod?.Excalidraw;
-    const MainMenu = mod?.MainMenu;
+    const { Excalidraw, MainMenu } = mod;
     return (
       <div
         ref={host}
         className="sd-board-host"
         data-state={ready ? 'ready' : 'loading'}
-        data-elements={opened ? liveCount(opened.elements) : undefined}
+        data-elements={liveCount(opened.elements)}
         role="application"
         aria-label={props.label}
         onKeyDown={keepKeys}
       >
-        {(!Excalidraw || !MainMenu || !opened || !items) && (
-          <p className="muted sd-board-loading">Loading the whiteboard…</p>
-        )}
-        {Excalidraw && MainMenu && opened && items && (
-          <Excalidraw
-            initialData={{
-              elements: opened.elements as AnyElements,
-              files: opened.files,
-              libraryItems: items,
-              scrollToContent: true,
-              appState: { viewBackgroundColor: '#ffffff' },
-            }}
-            excalidrawAPI={(a) => {
-              api.current = a;
-              // Ready once Excalidraw has laid out its first frame.
-              requestAnimationFrame(() => {
-                const ms = performance.now() - started.current;
-                performance.mark('mockloop:board-ready');
-                setReady(true);
-                latest.current.onReady?.({
-                  ms,
-                  elements: opened.elements,
-                  dropped: opened.dropped,
-                });
+        <Excalidraw
+          initialData={{
+            elements: opened.elements as AnyElements,
+            files: opened.files,
+            libraryItems: items,
+            scrollToContent: true,
+            appState: { viewBackgroundColor: '#ffffff' },
+          }}
+          excalidrawAPI={(a) => {
+            api.current = a;
+            // Ready once Excalidraw has laid out its first frame.
+            requestAnimationFrame(() => {
+              const ms = performance.now() - props.startedAt;
+              performance.mark('mockloop:board-ready');
+              setReady(true);
+              latest.current.onReady?.({
+                ms,
+                elements: opened.elements,
+                dropped: opened.dropped,
               });
-            }}
-            onChange={(elements, _appState, files) => {
-              if (!latest.current.readOnly)
-                latest.current.onScene?.(
-                  elements as unknown as readonly BoardElement[],
-                  files as Record<string, unknown>,
-                );
-            }}
-            viewModeEnabled={props.readOnly}
-            theme={theme}
-            langCode="en"
-            aiEnabled={false}
-            validateEmbeddable={() => false}
-            UIOptions={{
-              canvasActions: {
-                loadScene: false,
-                saveToActiveFile: false,
-                export: false,
-                saveAsImage: false,
-                toggleTheme: null,
-              },
-            }}
-          >
-            <MainMenu>
-              <MainMenu.DefaultItems.ClearCanvas />
-              <MainMenu.DefaultItems.ChangeCanvasBackground />
-              <MainMenu.DefaultItems.Help />
-            </MainMenu>
-          </Excalidraw>
-        )}
+            });
+          }}
+          onChange={(elements, _appState, files) => {
+            if (!latest.current.readOnly)
+              latest.current.onScene?.(
+                elements as unknown as readonly BoardElement[],
+                files as Record<string, unknown>,
+              );
+          }}
+          viewModeEnabled={props.readOnly}
+          theme={theme}
+          langCode="en"
+          aiEnabled={false}
+          validateEmbeddable={() => false}
+          UIOptions={{
+            canvasActions: {
+              loadScene: false,
+              saveToActiveFile: false,
+              export: false,
+              saveAsImage: false,
+              toggleTheme: null,
+            },
+          }}
+        >
+          <MainMenu>
+            <MainMenu.DefaultItems.ClearCanvas />
+            <MainMenu.DefaultItems.ChangeCanvasBackground />
+            <MainMenu.DefaultItems.Help />
+          </MainMenu>
+        </Excalidraw>
       </div>
     );
-  }),
+  },
 );
