@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentKinds } from './src/content/kinds';
 import { roundsPlugin } from './src/content/vite-plugin';
 import { kindSpecs } from './src/kinds/registry';
 import { excalidrawAssets } from './src/kinds/system-design/vite-excalidraw';
@@ -13,11 +14,15 @@ import { pyodideAssets } from './src/runner/vite-pyodide';
 // through a SharedArrayBuffer (stopping `while True: pass` in milliseconds instead of restarting
 // the worker); a strict Content-Security-Policy, its violations reported to the preview server.
 
+// Each kind's content rules (src/kinds/<kind>/content.ts) load here, under Node, with the config:
+// the plugin checks rounds/ with them, and the app's bundle never holds them.
+const kinds = await contentKinds(kindSpecs);
+
 export default defineConfig({
   base: './',
   plugins: [
     react(),
-    roundsPlugin({ root: import.meta.dirname, specs: kindSpecs }),
+    roundsPlugin({ root: import.meta.dirname, kinds }),
     pyodideAssets(),
     excalidrawAssets(),
     noEval(),

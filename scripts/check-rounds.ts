@@ -10,6 +10,7 @@
 // check moves on. --rounds=<dir> checks another rounds folder (tests use it).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { contentKinds } from '../src/content/kinds';
 import { formatFailures, loadRounds } from '../src/content/loader';
 import type { CheckOptions, KindCheck } from '../src/domain/kind';
 import { registry } from '../src/kinds/registry';
@@ -35,15 +36,13 @@ const options: CheckOptions = {
 // A kind's check that does not honour the deadline is abandoned this long after it.
 const ABANDON_AFTER_MS = 15_000;
 
-const { catalog, failures } = loadRounds(
-  root,
-  registry.map((e) => e.spec),
-);
+const kinds = await contentKinds(registry.map((e) => e.spec));
+const { catalog, failures } = loadRounds(root, kinds);
 const counts: Record<string, number> = {};
 const extra: Record<string, Record<string, number>> = {};
 
 if (catalog) {
-  for (const { spec } of registry) {
+  for (const spec of kinds) {
     const list = catalog.templates[spec.kind] ?? [];
     counts[spec.kind] = list.length;
     const figures = { ...spec.extra?.(list) };

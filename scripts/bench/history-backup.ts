@@ -4,6 +4,7 @@
 // drifting upwards, so trends have a shape), and an answer of its kind's own shape.
 // Deterministic: the same count gives the same document.
 import { join } from 'node:path';
+import { contentKinds } from '../../src/content/kinds';
 import { loadRounds } from '../../src/content/loader';
 import {
   BACKUP_FORMAT,
@@ -58,9 +59,13 @@ export interface HistoryBackup {
   mix: Record<string, number>;
 }
 
-export function historyBackup(root: string, count: number, weeks = 20): HistoryBackup {
+export async function historyBackup(
+  root: string,
+  count: number,
+  weeks = 20,
+): Promise<HistoryBackup> {
   const specs = registry.map((e) => e.spec);
-  const { catalog, failures } = loadRounds(join(root, 'rounds'), specs);
+  const { catalog, failures } = loadRounds(join(root, 'rounds'), await contentKinds(specs));
   if (!catalog) throw new Error(`rounds/ does not load: ${failures[0]?.message ?? '?'}`);
   const specOf = (kind: string): AnyKindSpec => {
     const s = specs.find((x) => x.kind === kind);

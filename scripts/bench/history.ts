@@ -300,7 +300,7 @@ async function filterPresses(page: Page, label: string, keys: string[]) {
 
 export async function history(env: Env): Promise<void> {
   const t0 = performance.now();
-  const backup = historyBackup(env.root, SESSIONS);
+  const backup = await historyBackup(env.root, SESSIONS);
   const dir = mkdtempSync(join(tmpdir(), 'mockloop-bench-history-'));
   const file = join(dir, 'mockloop-backup-200.json');
   writeFileSync(file, backup.text);

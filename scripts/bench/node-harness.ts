@@ -6,7 +6,7 @@ import { type BenchEnv, median } from './env';
 import { benchProblem } from './python-source';
 
 export async function nodeHarness(env: Pick<BenchEnv, 'root' | 'add'>): Promise<void> {
-  const { problem, directSource } = benchProblem(env.root);
+  const { problem, directSource } = await benchProblem(env.root);
   const py = await startNodePython();
   const viaHarness: number[] = [];
   const direct: number[] = [];

@@ -6,6 +6,7 @@
 // decode them the same way, or the reference would be handed dicts instead of numbers (which is
 // what made the bare worker throw, and the bench wait for ever, once 1.0 stayed a float).
 import { join } from 'node:path';
+import { contentKinds } from '../../src/content/kinds';
 import { loadRounds } from '../../src/content/loader';
 import type { CodingTemplate } from '../../src/kinds/coding/spec';
 import { kindSpecs } from '../../src/kinds/registry';
@@ -19,14 +20,14 @@ const DECODE = `def _decode(d):
     return d
 `;
 
-export function benchProblem(root: string): {
+export async function benchProblem(root: string): Promise<{
   problem: CodingTemplate;
   /** The reference, then the ten calls one after another (their results dropped). */
   directSource: string;
   /** Each test's call as a Python expression, valid after directSource has run. */
   calls: string[];
-} {
-  const { catalog } = loadRounds(join(root, 'rounds'), kindSpecs);
+}> {
+  const { catalog } = loadRounds(join(root, 'rounds'), await contentKinds(kindSpecs));
   const problem = (catalog!.templates.coding as CodingTemplate[]).find((t) => t.id === PROBLEM)!;
   if (problem.tests.length !== 10 || problem.scale.length !== 0)
     throw new Error(`${PROBLEM} should have exactly 10 tests and no scale test`);

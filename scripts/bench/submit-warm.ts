@@ -90,7 +90,7 @@ export const submitWarm: Comparison = {
   what: '10-test Submit, warm, vs the same calls through runPython in a bare worker',
   target: 1.15,
   async measure(env) {
-    const { directSource } = benchProblem(env.root);
+    const { directSource } = await benchProblem(env.root);
     const solution = readFileSync(
       join(env.root, 'rounds', 'coding', PROBLEM, 'solution.py'),
       'utf8',

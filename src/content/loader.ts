@@ -16,7 +16,7 @@ import {
   type VerdictPolicy,
   verdictPolicySchema,
 } from '../domain/content';
-import type { AnyKindSpec, BankEntry } from '../domain/kind';
+import type { BankEntry, ContentKind } from '../domain/kind';
 import { PyFloat } from '../domain/pyvalue';
 import type { z } from '../domain/zod';
 
@@ -37,7 +37,8 @@ const GENERIC_SIGNALS = ['time-used'];
 
 const KNOWN_TOP = new Set(['README.md', 'tracks', 'rubrics', 'retired.yaml']);
 
-export function loadRounds(root: string, specs: AnyKindSpec[]): LoadResult {
+/** specs: each kind with its content rules (contentKinds() in ./kinds). */
+export function loadRounds(root: string, specs: ContentKind[]): LoadResult {
   const failures: Failure[] = [];
   const files: string[] = [];
   const rel = (p: string) => `rounds/${relative(root, p).split('\\').join('/')}`;

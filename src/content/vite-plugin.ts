@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { lightCatalog } from '../domain/content';
-import type { AnyKindSpec } from '../domain/kind';
+import type { ContentKind } from '../domain/kind';
 import { formatFailures, type LoadResult, loadRounds } from './loader';
 
 // The catalog the app starts with holds what every screen needs (tracks, rubrics, and each
@@ -16,14 +16,15 @@ const KIND_PREFIX = 'virtual:mockloop/templates/';
 const RESOLVED = `\0${ID}`;
 const RESOLVED_LOADERS = `\0${LOADERS}`;
 
-export function roundsPlugin(opts: { root: string; specs: AnyKindSpec[] }): Plugin {
+/** kinds: the registry's specs with their content rules, `await contentKinds(kindSpecs)`. */
+export function roundsPlugin(opts: { root: string; kinds: ContentKind[] }): Plugin {
   const dir = resolve(opts.root, 'rounds');
   const problems = (result: LoadResult) =>
     result.failures.length || !result.catalog
       ? `rounds/ has ${result.failures.length} problem(s):\n${formatFailures(result.failures)}`
       : null;
   const load = () => {
-    const result = loadRounds(dir, opts.specs);
+    const result = loadRounds(dir, opts.kinds);
     const text = problems(result);
     if (text) {
       const error = new Error(text);
@@ -38,7 +39,7 @@ export function roundsPlugin(opts: { root: string; specs: AnyKindSpec[] }): Plug
     buildStart() {
       // Fail fast, before anything is bundled or served. Thrown, the list would come out of
       // Vite twice and under the bundler's stack trace: print it once and stop instead.
-      const text = problems(loadRounds(dir, opts.specs));
+      const text = problems(loadRounds(dir, opts.kinds));
       if (text) {
         process.stderr.write(`${text}\n`);
         process.exit(1);
@@ -60,7 +61,7 @@ export function roundsPlugin(opts: { root: string; specs: AnyKindSpec[] }): Plug
         `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
       if (id === RESOLVED) return json(lightCatalog(catalog!));
       if (id === RESOLVED_LOADERS) {
-        const entries = opts.specs.map(
+        const entries = opts.kinds.map(
           (s) => `${JSON.stringify(s.kind)}: () => import(${JSON.stringify(KIND_PREFIX + s.kind)})`,
         );
         return `export default {${entries.join(', ')}};`;

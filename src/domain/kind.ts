@@ -1,5 +1,6 @@
 // The contract every round kind fulfils. A spec imports no React and no browser API, so the
-// content loader and check:rounds can use it under Node; views are loaded lazily by the registry.
+// content loader and check:rounds can use it under Node; views are loaded lazily by the registry,
+// and the kind's content rules (KindContent) only by the content loader.
 
 import type { TemplateBase } from './content';
 import type { z } from './zod';
@@ -48,6 +49,11 @@ export type TemplateLayout =
    */
   | { type: 'folder'; dir: string; files: Record<string, string> };
 
+/**
+ * A kind as the app runs it (browser and Node). What its templates must be lives beside it in
+ * KindContent (src/kinds/<kind>/content.ts), which only the content loader and check:rounds load:
+ * templates reach the browser already validated, so no template schema or lint is in its bundle.
+ */
 export interface RoundKindSpec<T extends TemplateBase = TemplateBase, A = unknown, S = unknown> {
   kind: string;
   /** Name of the round as a person says it, e.g. "ML fundamentals". */
@@ -55,8 +61,6 @@ export interface RoundKindSpec<T extends TemplateBase = TemplateBase, A = unknow
   /** One line shown when choosing what to practise. */
   blurb: string;
   rubricId: string;
-  layout: TemplateLayout;
-  templateSchema: z.ZodMiniType<T>;
   /** The person's work during the round. */
   answerSchema: z.ZodMiniType<A>;
   /** What the person records at scoring time besides the rubric (e.g. a key-point checklist). */
@@ -84,6 +88,20 @@ export interface RoundKindSpec<T extends TemplateBase = TemplateBase, A = unknow
   /** Every signal id signals() may report, so calibration rules naming others are rejected. */
   signalIds?: string[];
   /**
+   * The answer as Markdown for the session report a mentor reads anywhere (code in fenced
+   * blocks, derivation steps as LaTeX, notes as written). Headings start at level 4.
+   */
+  toMarkdown?(input: { template: T; answer: A; scoring: S }): string;
+}
+
+/**
+ * What a kind's templates under rounds/ must be: the default export of
+ * src/kinds/<kind>/content.ts, found by convention (as check.ts) and loaded under Node only.
+ */
+export interface KindContent<T extends TemplateBase = TemplateBase> {
+  layout: TemplateLayout;
+  templateSchema: z.ZodMiniType<T>;
+  /**
    * Shared content the kind's templates draw from (a probe bank), not templates themselves:
    * rounds/<layout.dir>/<bank>/<name>.yaml, each file validated by the bank's schema; lint sees
    * the whole bank (cross-file rules) and names the file of each problem.
@@ -99,11 +117,6 @@ export interface RoundKindSpec<T extends TemplateBase = TemplateBase, A = unknow
   pythonValueKeys?: readonly string[];
   /** Problems with one template that its schema cannot see (cross-field rules). */
   lint?(template: T): string[];
-  /**
-   * The answer as Markdown for the session report a mentor reads anywhere (code in fenced
-   * blocks, derivation steps as LaTeX, notes as written). Headings start at level 4.
-   */
-  toMarkdown?(input: { template: T; answer: A; scoring: S }): string;
   /** Figures for check:rounds --json under extra.<kind>. */
   extra?(templates: T[]): Record<string, number>;
 }
@@ -111,6 +124,10 @@ export interface RoundKindSpec<T extends TemplateBase = TemplateBase, A = unknow
 // A registry holds specs of different shapes; this is the erased form the engine works with.
 // biome-ignore lint/suspicious/noExplicitAny: the registry erases each kind's own types on purpose
 export type AnyKindSpec = RoundKindSpec<any, any, any>;
+// biome-ignore lint/suspicious/noExplicitAny: as AnyKindSpec
+export type AnyKindContent = KindContent<any>;
+/** A kind as the content loader reads its templates: its spec and its content rules together. */
+export type ContentKind = AnyKindSpec & AnyKindContent;
 
 /**
  * A kind's last step when one of its rounds ends (done, time up, or time found up when a closed

@@ -66,6 +66,23 @@ describe('architecture', () => {
     }
   });
 
+  it("a kind's content rules (content.ts) reach the app's code as types only", () => {
+    // Template schemas and lint run under Node (the content loader, check:rounds); the browser
+    // gets templates already checked, so its bundle must not hold them.
+    const valueImport = /^\s*(?:import|export)\s+(?!type\b)[^'";]*?from\s+['"]([^'"]+)['"]/gm;
+    for (const { file } of all) {
+      if (/^src\/content\//.test(file) || /^src\/kinds\/[^/]+\/(content|check)\.ts$/.test(file))
+        continue;
+      const text = readFileSync(resolve(SRC, '..', file), 'utf8');
+      for (const m of text.matchAll(valueImport)) {
+        const d = target(resolve(SRC, '..', file), m[1]!);
+        expect(/^src\/kinds\/[^/]+\/content$/.test(d), `${file} imports ${d} as a value`).toBe(
+          false,
+        );
+      }
+    }
+  });
+
   it('kinds never import each other', () => {
     for (const { file, deps } of all.filter((x) => /^src\/kinds\/[^/]+\//.test(x.file))) {
       const own = file.split('/')[2];

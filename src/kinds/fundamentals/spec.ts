@@ -1,35 +1,11 @@
-// ML fundamentals: a themed set of short conceptual questions answered in writing.
-// No React here: the content loader and check:rounds load this module under Node.
+// ML fundamentals: a themed set of short conceptual questions answered in writing (the sets'
+// rules: ./content.ts). No React here: check:rounds loads this module under Node.
 
-import { flagRepeats, idSchema, templateBaseShape } from '../../domain/content';
 import type { RoundKindSpec } from '../../domain/kind';
 import { z } from '../../domain/zod';
+import type { FundamentalsTemplate } from './content';
 
-const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
-
-export const questionSchema = z.strictObject({
-  id: idSchema,
-  /** Markdown with $…$ math. */
-  prompt: text,
-  minutes: z.int().check(z.gte(1), z.lte(20)),
-  /** What a strong answer covers; revealed at scoring as a checklist. */
-  keyPoints: z
-    .array(text)
-    .check(z.minLength(3, 'give 3 to 6 key points'), z.maxLength(6, 'give 3 to 6 key points')),
-});
-export type FundamentalsQuestion = z.infer<typeof questionSchema>;
-
-export const fundamentalsTemplateSchema = z
-  .strictObject({
-    ...templateBaseShape,
-    questions: z.array(questionSchema).check(z.minLength(3), z.maxLength(8)),
-  })
-  .check(
-    z.superRefine((t, ctx) => {
-      flagRepeats(ctx, [{ path: 'questions', names: t.questions.map((q) => q.id) }]);
-    }),
-  );
-export type FundamentalsTemplate = z.infer<typeof fundamentalsTemplateSchema>;
+export type { FundamentalsQuestion, FundamentalsTemplate } from './content';
 
 /** Written answers by question id. */
 export const fundamentalsAnswerSchema = z.strictObject({
@@ -68,8 +44,6 @@ export const fundamentalsSpec: RoundKindSpec<
   title: 'ML fundamentals',
   blurb: 'Five short conceptual questions on one theme, answered in writing with math.',
   rubricId: 'fundamentals',
-  layout: { type: 'file', dir: 'fundamentals' },
-  templateSchema: fundamentalsTemplateSchema,
   answerSchema: fundamentalsAnswerSchema,
   scoringSchema: fundamentalsScoringSchema,
   emptyAnswer: () => ({ answers: {} }),
@@ -102,12 +76,6 @@ export const fundamentalsSpec: RoundKindSpec<
     ];
   },
   signalIds: ['answered', 'points-covered'],
-  lint(t) {
-    const sum = t.questions.reduce((s, q) => s + q.minutes, 0);
-    return sum > t.minutes
-      ? [`questions: the suggested minutes add up to ${sum}, more than the set's ${t.minutes}`]
-      : [];
-  },
   toMarkdown({ template, answer, scoring }) {
     return template.questions
       .map((q, i) => {
@@ -120,8 +88,4 @@ export const fundamentalsSpec: RoundKindSpec<
       })
       .join('\n\n');
   },
-  extra: (templates) => ({
-    sets: templates.length,
-    questions: templates.reduce((n, t) => n + t.questions.length, 0),
-  }),
 };

@@ -14,8 +14,8 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('bench: the bare side of submit_warm', () => {
-  it('runs the reference on every test and gets each expected value', () => {
-    const { problem, directSource, calls } = benchProblem(ROOT);
+  it('runs the reference on every test and gets each expected value', async () => {
+    const { problem, directSource, calls } = await benchProblem(ROOT);
     const globals = py.pyodide.toPy({});
     py.pyodide.runPython(directSource, { globals });
     const got = JSON.parse(

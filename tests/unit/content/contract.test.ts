@@ -6,8 +6,9 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadRounds } from '../../../src/content/loader';
 import { idSchema, templateBaseShape } from '../../../src/domain/content';
-import type { AnyKindSpec, BankEntry } from '../../../src/domain/kind';
+import type { BankEntry, ContentKind } from '../../../src/domain/kind';
 import { z } from '../../../src/domain/zod';
+import fundamentalsContent from '../../../src/kinds/fundamentals/content';
 import { fundamentalsSpec } from '../../../src/kinds/fundamentals/spec';
 
 const REAL = resolve(import.meta.dirname, '../../../rounds');
@@ -23,7 +24,7 @@ const itemSchema = z.strictObject({
 });
 type Demo = z.infer<typeof demoSchema> & { drawn?: string[] };
 const demoSchema = z.strictObject({ ...templateBaseShape, themes: z.array(idSchema) });
-const demo: AnyKindSpec = {
+const demo: ContentKind = {
   kind: 'demo',
   title: 'Demo',
   blurb: 'A demo kind.',
@@ -97,7 +98,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-const load = () => loadRounds(root, [fundamentalsSpec, demo]);
+const load = () => loadRounds(root, [{ ...fundamentalsSpec, ...fundamentalsContent }, demo]);
 
 describe('the kind contract in the loader', () => {
   it('reads a bank beside the templates and fills each template from it', () => {

@@ -10,9 +10,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contentKinds } from '../../../src/content/kinds';
 import { formatFailures, loadRounds } from '../../../src/content/loader';
 import type { CodingTemplate } from '../../../src/kinds/coding/spec';
 import { kindSpecs } from '../../../src/kinds/registry';
+
+const kinds = await contentKinds(kindSpecs);
 
 const REAL = resolve(import.meta.dirname, '../../../rounds');
 let root: string;
@@ -52,7 +55,7 @@ beforeEach(() => {
     cpSync(join(REAL, 'coding', id), join(root, 'coding', id), { recursive: true });
   }
   // Every other kind's templates as they are, so the tracks find a template for each round.
-  for (const spec of kindSpecs) {
+  for (const spec of kinds) {
     const dir = spec.layout.dir;
     if (dir !== 'coding' && dir !== 'fundamentals' && existsSync(join(REAL, dir)))
       cpSync(join(REAL, dir), join(root, dir), { recursive: true });
@@ -61,7 +64,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-const load = () => loadRounds(root, kindSpecs);
+const load = () => loadRounds(root, kinds);
 
 describe('the content loader', () => {
   it('loads valid rounds into a catalog with no failures', () => {
@@ -77,7 +80,7 @@ describe('the content loader', () => {
   });
 
   it('the built-in rounds load without a single failure', () => {
-    const r = loadRounds(REAL, kindSpecs);
+    const r = loadRounds(REAL, kinds);
     expect(formatFailures(r.failures)).toBe('');
     expect(r.catalog!.templates.fundamentals!.length).toBeGreaterThanOrEqual(8);
   });

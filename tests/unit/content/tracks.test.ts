@@ -2,11 +2,13 @@
 // its signature round at double weight, and can be drawn again and again without running dry.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contentKinds } from '../../../src/content/kinds';
 import { loadRounds } from '../../../src/content/loader';
 import { assemblePlan, poolFor, totalMinutes } from '../../../src/domain/plan';
 import { kindSpecs } from '../../../src/kinds/registry';
 
-const catalog = loadRounds(resolve(import.meta.dirname, '../../../rounds'), kindSpecs).catalog!;
+const contents = await contentKinds(kindSpecs);
+const catalog = loadRounds(resolve(import.meta.dirname, '../../../rounds'), contents).catalog!;
 const kinds = kindSpecs.map((s) => ({ kind: s.kind, title: s.title }));
 
 describe.each(catalog.tracks.map((t) => [t.id, t] as const))('track %s', (_id, track) => {
@@ -29,7 +31,7 @@ describe.each(catalog.tracks.map((t) => [t.id, t] as const))('track %s', (_id, t
     expect(new Set(ids).size).toBe(ids.length);
     for (const r of track.rounds) {
       // A kind with banks (the deep dive) draws a fresh set of probes per seed from one template.
-      const banks = kindSpecs.find((s) => s.kind === r.kind)?.banks;
+      const banks = contents.find((s) => s.kind === r.kind)?.banks;
       const least = banks ? 1 : 3;
       expect(poolFor(catalog, r.kind, r.tags ?? []).length, r.slot).toBeGreaterThanOrEqual(least);
     }

@@ -16,11 +16,12 @@ beforeAll(() => {
   writeFileSync(
     join(root, 'vite.config.ts'),
     `import { roundsPlugin } from ${JSON.stringify(join(REPO, 'src/content/vite-plugin.ts'))};
+import { contentKinds } from ${JSON.stringify(join(REPO, 'src/content/kinds.ts'))};
 import { kindSpecs } from ${JSON.stringify(join(REPO, 'src/kinds/registry.ts'))};
 export default {
   root: ${JSON.stringify(root)},
   logLevel: 'info',
-  plugins: [roundsPlugin({ root: ${JSON.stringify(root)}, specs: kindSpecs })],
+  plugins: [roundsPlugin({ root: ${JSON.stringify(root)}, kinds: await contentKinds(kindSpecs) })],
   build: { outDir: ${JSON.stringify(join(root, 'out'))} },
 };
 `,

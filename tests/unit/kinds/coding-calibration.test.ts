@@ -2,13 +2,17 @@
 // self-score beside failing tests is named in plain words; an honest one raises nothing.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contentKinds } from '../../../src/content/kinds';
 import { loadRounds } from '../../../src/content/loader';
 import { calibrate } from '../../../src/domain/calibration';
 import { findTemplate } from '../../../src/domain/content';
 import { type CodingAnswer, type CodingTemplate, codingSpec } from '../../../src/kinds/coding/spec';
 import { kindSpecs } from '../../../src/kinds/registry';
 
-const catalog = loadRounds(resolve(import.meta.dirname, '../../../rounds'), kindSpecs).catalog!;
+const catalog = loadRounds(
+  resolve(import.meta.dirname, '../../../rounds'),
+  await contentKinds(kindSpecs),
+).catalog!;
 const rubric = catalog.rubrics.find((r) => r.id === 'coding')!;
 const t = findTemplate(catalog, 'coding', 'stable-softmax') as unknown as CodingTemplate;
 const name = (id: string) => rubric.dimensions.find((d) => d.id === id)!.name;

@@ -2,6 +2,7 @@
 // file through the content loader and the catalog to the harness in real Pyodide.
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { contentKinds } from '../../../src/content/kinds';
 import { loadRounds } from '../../../src/content/loader';
 import { buildRequest } from '../../../src/kinds/coding/requests';
 import type { CodingTemplate } from '../../../src/kinds/coding/spec';
@@ -12,7 +13,10 @@ let py: NodePython;
 let softmax: CodingTemplate;
 beforeAll(async () => {
   py = await startNodePython();
-  const { catalog } = loadRounds(resolve(import.meta.dirname, '../../../rounds'), kindSpecs);
+  const { catalog } = loadRounds(
+    resolve(import.meta.dirname, '../../../rounds'),
+    await contentKinds(kindSpecs),
+  );
   softmax = catalog!.templates.coding!.find((t) => t.id === 'stable-softmax') as CodingTemplate;
 }, 60_000);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Signal } from '../../../../src/domain/kind';
+import deepDiveContent from '../../../../src/kinds/deep-dive/content';
 import finish from '../../../../src/kinds/deep-dive/finish';
 import { deepDiveSpec, stepsOf } from '../../../../src/kinds/deep-dive/spec';
 import { makeBank, makeStory } from './fixtures';
@@ -7,7 +8,7 @@ import { makeBank, makeStory } from './fixtures';
 const spoken = (signals: Signal[]) => signals.find((s) => s.id === 'spoken')?.display;
 
 describe('the finish step of a deep-dive round', () => {
-  const t = deepDiveSpec.withBanks!(makeStory('defense'), { probes: makeBank() });
+  const t = deepDiveContent.withBanks!(makeStory('defense'), { probes: makeBank() });
   const base = () => {
     const a = deepDiveSpec.emptyAnswer(t, { seed: 5, index: 0 });
     const [, q1, q2] = stepsOf(t, a);

@@ -1,10 +1,10 @@
 // Small deep-dive content for tests: a bank of themed probes and the three template types.
 import type { BankEntry } from '../../../../src/domain/kind';
-import {
-  type CritiqueTemplate,
-  deepDiveSpec,
-  type StoryTemplate,
-  type ThemeFile,
+import deepDiveContent from '../../../../src/kinds/deep-dive/content';
+import type {
+  CritiqueTemplate,
+  StoryTemplate,
+  ThemeFile,
 } from '../../../../src/kinds/deep-dive/spec';
 
 /** `themes` theme files of `per` probes each; every probe is for both round types. */
@@ -61,7 +61,7 @@ export function makeStory(
       minutes: 3,
     },
   };
-  return deepDiveSpec.withBanks!(t, { probes: bank }) as StoryTemplate;
+  return deepDiveContent.withBanks!(t, { probes: bank }) as StoryTemplate;
 }
 
 export function makeCritique(): CritiqueTemplate {

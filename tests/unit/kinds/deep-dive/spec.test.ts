@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadRounds } from '../../../../src/content/loader';
 import type { Signal } from '../../../../src/domain/kind';
+import deepDiveContent, { lintBank } from '../../../../src/kinds/deep-dive/content';
 import {
   type DeepDiveAnswer,
   deepDiveSpec,
-  lintBank,
   type StoryTemplate,
   stepsOf,
 } from '../../../../src/kinds/deep-dive/spec';
@@ -67,13 +67,13 @@ describe('the probe bank', () => {
 
   it('a template whose max cannot be drawn over distinct themes is refused', () => {
     const t = makeStory('defense', makeBank(6));
-    expect(deepDiveSpec.lint!(t)).toEqual([
+    expect(deepDiveContent.lint!(t)).toEqual([
       'probing.max: a round may ask 8 questions over distinct themes, but the bank has 6 themes with defense probes',
     ]);
-    expect(deepDiveSpec.lint!({ ...makeStory(), minutes: 30 } as StoryTemplate)).toEqual([
+    expect(deepDiveContent.lint!({ ...makeStory(), minutes: 30 } as StoryTemplate)).toEqual([
       "presentation, probing and wrapUp add up to 36 minutes, more than the template's 30",
     ]);
-    expect(deepDiveSpec.lint!({ ...makeCritique(), minutes: 30 })).toEqual([
+    expect(deepDiveContent.lint!({ ...makeCritique(), minutes: 30 })).toEqual([
       "prompts: the suggested minutes add up to 35, more than the card's 30",
     ]);
   });
@@ -87,8 +87,8 @@ describe('themes a template names', () => {
       bank: undefined,
       probing: { ...t.probing, themes: ['theme-a', 'theme-b', 'theem-c'] },
     } as StoryTemplate;
-    const drawn = deepDiveSpec.withBanks!(named, { probes: makeBank(10) }) as StoryTemplate;
-    expect(deepDiveSpec.lint!(drawn)).toContain(
+    const drawn = deepDiveContent.withBanks!(named, { probes: makeBank(10) }) as StoryTemplate;
+    expect(deepDiveContent.lint!(drawn)).toContain(
       'probing.themes[2]: no probe in the bank has theme "theem-c" for a defense round',
     );
   });
@@ -254,12 +254,12 @@ describe('in the content loader', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
   const problems = () =>
-    loadRounds(root, [deepDiveSpec])
+    loadRounds(root, [{ ...deepDiveSpec, ...deepDiveContent }])
       .failures.filter((f) => f.file !== 'rounds/tracks')
       .map((f) => `${f.file}: ${f.message}`);
 
   it('reads the bank beside the templates and fills each template from it', () => {
-    const r = loadRounds(root, [deepDiveSpec]);
+    const r = loadRounds(root, [{ ...deepDiveSpec, ...deepDiveContent }]);
     expect(problems()).toEqual([]);
     expect((r.catalog!.templates['deep-dive']![0] as StoryTemplate).bank).toHaveLength(18);
   });

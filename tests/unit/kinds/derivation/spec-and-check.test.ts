@@ -2,8 +2,10 @@
 // template whose own reference fails, naming the file, the step and the point.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contentKinds } from '../../../../src/content/kinds';
 import { loadRounds } from '../../../../src/content/loader';
 import check from '../../../../src/kinds/derivation/check';
+import derivationContent from '../../../../src/kinds/derivation/content';
 import {
   type DerivationAnswer,
   type DerivationTemplate,
@@ -12,7 +14,7 @@ import {
 import { kindSpecs } from '../../../../src/kinds/registry';
 
 function template(overrides: Record<string, unknown> = {}): DerivationTemplate {
-  return derivationSpec.templateSchema.parse({
+  return derivationContent.templateSchema.parse({
     id: 'sigmoid-derivative',
     title: 'Derivative of the sigmoid',
     summary: 'Differentiate the logistic function.',
@@ -102,7 +104,7 @@ describe('check:rounds for derivations', () => {
 
 describe('the derivation spec', () => {
   it('a numeric final answer needs its rewrite and its wrong variant', () => {
-    const r = derivationSpec.templateSchema.safeParse({
+    const r = derivationContent.templateSchema.safeParse({
       ...good,
       final: { lhs: 'x', answer: 'x', check: 'numeric' },
     });
@@ -118,7 +120,7 @@ describe('the derivation spec', () => {
       reference: [{ step: '= x' }, { step: '= x' }],
       symbols: [{ name: 'z_i', size: 'm' }],
     });
-    expect(derivationSpec.lint!(t)).toEqual([
+    expect(derivationContent.lint!(t)).toEqual([
       'reference[0].step: the first step starts a chain, so it cannot begin with =',
       'symbols[0].size: "m" is not one of sizes ()',
     ]);
@@ -194,11 +196,11 @@ describe('the built-in derivations', () => {
   it('are at least 30, 20 of them checked by the app, with at least 60 reference steps proved', async () => {
     const { catalog, failures } = loadRounds(
       resolve(import.meta.dirname, '../../../../rounds'),
-      kindSpecs,
+      await contentKinds(kindSpecs),
     );
     expect(failures.filter((f) => f.file.startsWith('rounds/derivation/'))).toEqual([]);
     const templates = catalog!.templates.derivation as DerivationTemplate[];
-    const figures = derivationSpec.extra!(templates);
+    const figures = derivationContent.extra!(templates);
     expect(figures.problems).toBeGreaterThanOrEqual(30);
     expect(figures.checkable).toBeGreaterThanOrEqual(20);
     const r = await check(templates);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import designContent, {
+  designTemplateSchema,
+  lintDesign,
+} from '../../../../src/kinds/system-design/content';
 import {
   type DesignAnswer,
   designSpec,
-  designTemplateSchema,
   emptyDesignAnswer,
-  lintDesign,
   readAnswer,
 } from '../../../../src/kinds/system-design/spec';
 import { makeDesignTemplate } from './make-template';
@@ -276,7 +278,7 @@ describe('template checks', () => {
   });
 
   it('reports its figures for check:rounds', () => {
-    expect(designSpec.extra!([t, t])).toEqual({
+    expect(designContent.extra!([t, t])).toEqual({
       prompts: 2,
       clarifications: 12,
       followups: 8,
