@@ -1,19 +1,30 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { afterPaint } from '../ui/after-paint';
 import { Loadable, lazyRetry, type Preloadable, useSettled } from '../ui/Loadable';
 import { parseRoute, type Route } from './routes';
 import { ShortcutHelp } from './ShortcutHelp';
-import { CustomLoop } from './screens/CustomLoop';
 import { Home } from './screens/Home';
-import { LoopScreen } from './screens/LoopScreen';
 import { NotFound } from './screens/NotFound';
-import { Practice, PracticeKind, PracticeStart } from './screens/Practice';
-import { WhichTrack } from './screens/WhichTrack';
 import { ShortcutProvider, useShortcuts } from './shortcuts';
 import { useApp } from './store-context';
 import { applyTheme, nextThemePref, readThemePref, saveThemePref, type ThemePref } from './theme';
 import { UpdateBanner } from './UpdateBanner';
 
-// Screens away from the first path load when first opened (charts and backups come with them).
+// Every screen but home loads when first opened (charts and backups come with theirs), so the
+// first visit's bundle is home's: the loop screen brings the round, scoring and plan screens.
+const LoopScreen = lazyRetry(() =>
+  import('./screens/LoopScreen').then((m) => ({ default: m.LoopScreen })),
+);
+const practice = () => import('./screens/Practice');
+const Practice = lazyRetry(() => practice().then((m) => ({ default: m.Practice })));
+const PracticeKind = lazyRetry(() => practice().then((m) => ({ default: m.PracticeKind })));
+const PracticeStart = lazyRetry(() => practice().then((m) => ({ default: m.PracticeStart })));
+const WhichTrack = lazyRetry(() =>
+  import('./screens/WhichTrack').then((m) => ({ default: m.WhichTrack })),
+);
+const CustomLoop = lazyRetry(() =>
+  import('./screens/CustomLoop').then((m) => ({ default: m.CustomLoop })),
+);
 const History = lazyRetry(() => import('./screens/History').then((m) => ({ default: m.History })));
 const Review = lazyRetry(() => import('./screens/Review').then((m) => ({ default: m.Review })));
 const Settings = lazyRetry(() =>
@@ -22,24 +33,54 @@ const Settings = lazyRetry(() =>
 
 /** The screen of a route that arrives in its own chunk, if it does. */
 function lazyScreen(route: Route): Preloadable | null {
-  if (route.name === 'history') return History;
-  if (route.name === 'review') return Review;
-  if (route.name === 'settings') return Settings;
-  return null;
+  switch (route.name) {
+    case 'loop':
+      return LoopScreen;
+    case 'practice':
+      return Practice;
+    case 'practice-kind':
+      return PracticeKind;
+    case 'practice-template':
+      return PracticeStart;
+    case 'which-track':
+      return WhichTrack;
+    case 'custom':
+      return CustomLoop;
+    case 'history':
+      return History;
+    case 'review':
+      return Review;
+    case 'settings':
+      return Settings;
+    default:
+      return null;
+  }
 }
 
-/**
- * Starts fetching the screen a link or a first load goes to, alongside the database opening.
- * Then, at idle, the other lazy screens (a few kB each; their heavy parts load with them when
- * opened), so a later click finds its screen's code here.
- */
+/** Starts fetching the screen a link or a first load goes to, alongside the database opening. */
 export function preloadScreens(hash: string): void {
   void lazyScreen(parseRoute(hash))?.preload();
+}
+
+let othersPreloaded = false;
+/**
+ * The other lazy screens (a few kB each; their heavy parts load with them when opened), so a
+ * later click finds its screen's code here: fetched once the first screen has painted and the
+ * page is idle. Started any earlier, their evaluation (~50 ms here) landed as one long task
+ * just when the first screen was ready to paint, and held it back.
+ */
+function preloadOtherScreens(): void {
+  if (othersPreloaded) return;
+  othersPreloaded = true;
   const later = () => {
-    for (const s of [History, Settings, Review]) void s.preload();
+    // The loop screen first: starting a loop from home opens it.
+    for (const s of [LoopScreen, Practice, History, Review, Settings, WhichTrack, CustomLoop])
+      void s.preload();
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(later, { timeout: 5000 });
-  else setTimeout(later, 2000);
+  afterPaint(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(later, { timeout: 5000 });
+    else setTimeout(later, 1000);
+  }, 1000);
 }
 
 function subscribeHash(fn: () => void) {
@@ -95,6 +136,10 @@ function Shell() {
   // A screen in its own chunk is rendered once its code is here: it then mounts without
   // suspending, so React's fallback throttle does not hold it back (see lazyRetry).
   const codeHere = useSettled(lazyScreen(route));
+  const screenShown = dbState === 'ready' && codeHere;
+  useEffect(() => {
+    if (screenShown) preloadOtherScreens();
+  }, [screenShown]);
 
   return (
     <div className="app">
