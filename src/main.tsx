@@ -1,4 +1,3 @@
-import 'katex/dist/katex.min.css';
 import './app/styles.css';
 import catalog from 'virtual:mockloop/catalog';
 import templateLoaders from 'virtual:mockloop/templates';

@@ -1,7 +1,12 @@
 // The derivation round in Chromium: typed with the keyboard, rendered by KaTeX, kept through a
 // reload, checked by the real checker in its worker when the round ends.
 import { expect, type Page, test } from '@playwright/test';
-import { seriousA11yViolations, sessionIdFromUrl, storedSession } from './helpers';
+import {
+  expectKatexStyled,
+  seriousA11yViolations,
+  sessionIdFromUrl,
+  storedSession,
+} from './helpers';
 
 const step = (page: Page, n: number) =>
   page.getByRole('combobox', { name: `Step ${n}`, exact: true });
@@ -38,7 +43,7 @@ test('a derivation typed with the keyboard renders each step as it is typed', as
   await openProblem(page);
   await typeSteps(page, RIGHT);
   for (const n of [1, 2, 3]) {
-    await expect(row(page, n).locator('.drv-step-render .katex')).toBeVisible();
+    await expectKatexStyled(row(page, n).locator('.drv-step-render .katex'));
     await expect(step(page, n)).toHaveValue(RIGHT[n - 1]!);
   }
   await expect(step(page, 3)).toBeFocused();

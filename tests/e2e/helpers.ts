@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const T0 = new Date('2026-11-27T09:00:00Z');
 
@@ -117,4 +117,18 @@ export async function kindsOnPracticePage(page: Page): Promise<string[]> {
     .locator('main .cards a[href^="#/practice/"]')
     .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   return hrefs.map((h) => h.split('/')[2]!);
+}
+
+/**
+ * KaTeX output styled by KaTeX's own stylesheet (which arrives with the code that renders math):
+ * its glyphs use KaTeX's fonts and its struts are sized, and a MathML copy for screen readers,
+ * where there is one, is clipped out of sight. Without the stylesheet the formula shows in the
+ * page's font (and twice, where it carries MathML).
+ */
+export async function expectKatexStyled(katex: Locator) {
+  await expect(katex).toBeVisible();
+  await expect(katex).toHaveCSS('font-family', /KaTeX_Main/);
+  await expect(katex.locator('.katex-base').first()).toHaveCSS('display', 'inline-block');
+  for (const mathml of await katex.locator('.katex-mathml').all())
+    await expect(mathml).toHaveCSS('position', 'absolute');
 }

@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import {
   answer,
   endRoundNow,
+  expectKatexStyled,
   letSave,
   openApp,
   scoreAll,
@@ -82,7 +83,7 @@ test('a whole MLE loop, from home to review: ML coding, algorithms, applied fund
   await page.getByRole('button', { name: 'Start round 3' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Round 3 of 5/ })).toBeVisible();
   await answer(page, 1, 'Precision is $\\frac{TP}{TP + FP}$.');
-  await expect(page.locator('.preview .katex').first()).toBeVisible();
+  await expectKatexStyled(page.locator('.preview .katex').first());
   await endRoundNow(page);
   await expect(page.getByRole('heading', { name: 'Key points' })).toBeVisible();
   await page.getByRole('checkbox').first().check();
