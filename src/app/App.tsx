@@ -191,7 +191,9 @@ function Shell() {
       <main id="main" tabIndex={-1}>
         {typeof dbState === 'object' ? (
           <StorageUnavailable message={dbState.error} />
-        ) : dbState === 'opening' ? (
+        ) : dbState === 'opening' && route.name !== 'home' ? (
+          // Home needs no stored data to show (its list of sessions in progress follows, and
+          // a Start waits for the database); every other screen shows what is stored.
           <p className="muted">Opening your saved sessions…</p>
         ) : !codeHere ? (
           <p className="muted">Loading…</p>

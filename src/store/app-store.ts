@@ -150,6 +150,12 @@ export function createAppStore(deps: AppDeps): AppStore {
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   let db: dbm.Db | null = null;
+  // Settles when init() has opened the database or failed to. Home shows before then, so what a
+  // person can do there (list sessions, start one) waits for it instead of finding no database.
+  let storageSettled!: () => void;
+  const storageTried = new Promise<void>((resolve) => {
+    storageSettled = resolve;
+  });
   let saver: Saver | null = null;
   let persistAsked = false;
   const finishing = new Set<string>();
@@ -317,37 +323,44 @@ export function createAppStore(deps: AppDeps): AppStore {
 
       async init() {
         try {
-          db = await deps.openDb();
-        } catch (e) {
-          set({ dbState: { error: (e as Error)?.message || 'IndexedDB is not available' } });
-          return;
-        }
-        const opened = db;
-        saver = createSaver({
-          writeBatch: (writes) => dbm.writeBatch(opened, writes),
-          onStatus: (save) => {
-            set({ save });
-            const cur = get().current;
-            if (save.state === 'saved' && cur && get().ownership === 'owner')
-              deps.guard?.announceSaved?.(cur.session.id);
-          },
-          journal: deps.journal,
-          now,
-          ...deps.saverTiming,
-        });
-        if (deps.journal) {
           try {
-            const { unsaved } = await recoverJournal(opened, deps.journal);
-            // Still not writable (the disk is full): keep them pending, shown and retried.
-            saver.adopt(unsaved);
-          } catch {
-            // The journal is a backup; a failure to read it must not stop the app.
+            db = await deps.openDb();
+          } catch (e) {
+            set({ dbState: { error: (e as Error)?.message || 'IndexedDB is not available' } });
+            return;
           }
+          const opened = db;
+          saver = createSaver({
+            writeBatch: (writes) => dbm.writeBatch(opened, writes),
+            onStatus: (save) => {
+              set({ save });
+              const cur = get().current;
+              if (save.state === 'saved' && cur && get().ownership === 'owner')
+                deps.guard?.announceSaved?.(cur.session.id);
+            },
+            journal: deps.journal,
+            now,
+            ...deps.saverTiming,
+          });
+          if (deps.journal) {
+            try {
+              const { unsaved } = await recoverJournal(opened, deps.journal);
+              // Still not writable (the disk is full): keep them pending, shown and retried.
+              saver.adopt(unsaved);
+            } catch {
+              // The journal is a backup; a failure to read it must not stop the app.
+            }
+          }
+          set({ dbState: 'ready' });
+          // For the bench: when stored data became readable on this page.
+          globalThis.performance?.mark?.('mockloop:storage-open');
+        } finally {
+          storageSettled();
         }
-        set({ dbState: 'ready' });
       },
 
       async refreshSessions() {
+        await storageTried;
         if (!db) return [];
         const sessions: Session[] = [];
         const found: DamagedRecord[] = [];
@@ -390,6 +403,7 @@ export function createAppStore(deps: AppDeps): AppStore {
       },
 
       async newSession(request, opts) {
+        await storageTried;
         if (!db) throw new Error('storage is not ready');
         const sessions = await get().refreshSessions();
         // Keep at most one unstarted draft: an abandoned plan is not history.
