@@ -1,6 +1,9 @@
 // The bare pages the bench compares the app with, built from the same packages and served with
-// the same headers. Every folder here with an index.html is one page (`<name>/index.html`); the
-// bench builds them all at once into BENCH_PAGES_OUT (a temp dir), never into the app's output.
+// the app's cross-origin isolation headers (COOP/COEP, which decide how Pyodide's worker may be
+// interrupted and what the page may load), not its Content-Security-Policy: a bare page is the
+// package alone, as its own documentation sets it up. Every folder here with an index.html is
+// one page (`<name>/index.html`); the bench builds them all at once into BENCH_PAGES_OUT (a temp
+// dir), never into the app's output.
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
