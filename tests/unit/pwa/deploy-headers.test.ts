@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_HEADERS, CSP_REPORT_PATH, PREVIEW_HEADERS } from '../../../src/pwa/headers';
+import { PYODIDE_FILES } from '../../../src/runner/vite-pyodide';
 import config from '../../../vite.config';
 
 const DEPLOY = resolve(import.meta.dirname, '../../../deploy');
@@ -77,13 +78,17 @@ describe('the static-host recipes', () => {
     expect(blocks.get('/sw.js')?.['cache-control']).toBe('no-cache');
   });
 
-  it('nginx sends them from the server block, sw.js uncached, wasm typed', () => {
+  it("nginx sends them from the server block, sw.js uncached, Python's files typed", () => {
     const text = read('nginx.conf');
     const { server, locations } = parseNginx(text);
     expect(server).toEqual(lower(APP_HEADERS));
     expect(locations).toContain('location = /sw.js {');
     expect(text).toMatch(/location = \/sw\.js \{\s*expires -1;/);
-    expect(text).toMatch(/application\/wasm\s+wasm;/);
+    // nginx's mime.types lacks both (tried with nginx 1.22: without mjs, Python never started).
+    const types = /types \{([^}]*)\}/.exec(text)?.[1] ?? '';
+    expect(PYODIDE_FILES.filter((f) => /\.(mjs|wasm)$/.test(f))).toHaveLength(2);
+    expect(types).toMatch(/text\/javascript\s+mjs;/);
+    expect(types).toMatch(/application\/wasm\s+wasm;/);
   });
 
   it('Caddy sends them site-wide, sw.js uncached', () => {
