@@ -14,6 +14,8 @@ export interface PythonStatus {
   isolated?: boolean;
   /** Globals the worker could not remove before user code ran (expected: none). */
   leftGlobals?: string[];
+  /** The last start restored the snapshot of an earlier one (see worker-core's SnapshotStore). */
+  restored?: boolean;
 }
 
 export type RunOutcome =
@@ -80,6 +82,7 @@ export class PythonRunner {
             startMs: m.ms,
             isolated: m.isolated,
             leftGlobals: m.leftGlobals,
+            restored: m.restored === true,
           });
           resolve();
         } else if (m.type === 'init-failed') {

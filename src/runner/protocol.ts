@@ -6,7 +6,14 @@ export type ToWorker =
   | { type: 'run'; id: number; request: HarnessRequest };
 
 export type FromWorker =
-  | { type: 'ready'; ms: number; isolated: boolean; leftGlobals: string[] }
+  | {
+      type: 'ready';
+      ms: number;
+      isolated: boolean;
+      leftGlobals: string[];
+      /** Started from the snapshot of an earlier start (see SnapshotStore). */
+      restored?: boolean;
+    }
   | { type: 'init-failed'; message: string }
   | { type: 'result'; id: number; report: HarnessReport; ms: number }
   | { type: 'interrupted'; id: number }
