@@ -59,7 +59,10 @@ function lazyScreen(route: Route): Preloadable | null {
 
 /** Starts fetching the screen a link or a first load goes to, alongside the database opening. */
 export function preloadScreens(hash: string): void {
-  void lazyScreen(parseRoute(hash))?.preload();
+  const route = parseRoute(hash);
+  void lazyScreen(route)?.preload();
+  // A practice link opens its round on the loop screen as soon as the session is there.
+  if (route.name === 'practice-template') void LoopScreen.preload();
 }
 
 let othersPreloaded = false;
