@@ -46,14 +46,13 @@ export function registerServiceWorker(url = './sw.js', afterMs = FIRST_INSTALL_A
         // No service worker (a private window, a file: URL), or its code did not load: the app
         // works online as before, and the next load tries again.
       });
-  // Installed already (a repeat visit): registering is only the update check.
-  if (navigator.serviceWorker.controller) {
-    go();
-    return;
-  }
-  const idle = (fn: () => void) =>
-    'requestIdleCallback' in window ? void requestIdleCallback(fn, { timeout: 5000 }) : fn();
-  const later = () => setTimeout(() => idle(go), afterMs);
+  const idle = (fn: () => void, timeout: number) =>
+    'requestIdleCallback' in window ? void requestIdleCallback(fn, { timeout }) : fn();
+  // Installed already (a repeat visit): registering is only the update check, which waits for
+  // the first idle moment after load so it does not compete with the screen being opened.
+  const later = navigator.serviceWorker.controller
+    ? () => idle(go, 1000)
+    : () => setTimeout(() => idle(go, 5000), afterMs);
   if (document.readyState === 'complete') later();
   else window.addEventListener('load', later, { once: true });
 }
