@@ -60,7 +60,12 @@ document.addEventListener('visibilitychange', () => {
 window.addEventListener('pagehide', flushNow);
 
 void store.getState().init();
-preloadScreens(window.location.hash);
+preloadScreens(window.location.hash, (kind) => {
+  store
+    .getState()
+    .fullCatalog([kind])
+    .catch(() => {}); // the screen that needs them shows the failure, with Retry
+});
 
 // The built app only: dev serves modules straight from source.
 if (import.meta.env.PROD) registerServiceWorker();

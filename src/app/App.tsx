@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { kindEntry } from '../kinds/registry';
 import { afterPaint } from '../ui/after-paint';
 import { Loadable, lazyRetry, type Preloadable, useSettled } from '../ui/Loadable';
 import { parseRoute, type Route } from './routes';
@@ -58,11 +59,17 @@ function lazyScreen(route: Route): Preloadable | null {
 }
 
 /** Starts fetching the screen a link or a first load goes to, alongside the database opening. */
-export function preloadScreens(hash: string): void {
+export function preloadScreens(hash: string, loadTemplates?: (kind: string) => void): void {
   const route = parseRoute(hash);
   void lazyScreen(route)?.preload();
-  // A practice link opens its round on the loop screen as soon as the session is there.
-  if (route.name === 'practice-template') void LoopScreen.preload();
+  if (route.name === 'practice-template') {
+    // A practice link opens its round on the loop screen as soon as the session is there, and
+    // names the kind: its full templates and what its round needs (a coding round's editor)
+    // start with the page instead of after the practice screen has loaded.
+    void LoopScreen.preload();
+    loadTemplates?.(route.kind);
+    kindEntry(route.kind)?.warm?.();
+  }
 }
 
 let othersPreloaded = false;
