@@ -85,11 +85,15 @@ def softmax(scores):
       '--cap-template=60',
     ]);
     const soft = r.messages.filter((m) => m.startsWith('rounds/coding/stable-softmax/'));
-    expect(soft).toEqual([
+    // In this order; on a machine busy with other tests a quick test may pass 1 s as well, and
+    // is then named the same way, so others may appear between them.
+    const named = [
       'rounds/coding/stable-softmax/solution.py: test huge-ties: took longer than 1 s',
       'rounds/coding/stable-softmax/solution.py: test empty: took longer than 1 s',
       'rounds/coding/stable-softmax/solution.py: scale test large-list: took longer than 5 s',
-    ]);
+    ];
+    expect(soft.filter((m) => named.includes(m))).toEqual(named);
+    for (const m of soft) expect(m).toMatch(/: (scale )?test \S+: took longer than [15] s$/);
     expect(r.messages).toContain(
       'rounds/coding/merge-intervals/template.yaml: starter: is the same as the solution',
     );
