@@ -14,7 +14,9 @@ import { type Db, openDb } from '../../src/store/db';
 import { makeCatalog } from '../helpers/factories';
 
 let n = 0;
-function storeWithHeldDb() {
+/** The app at `hash`, its database held shut until `open()`, which resolves once init has run. */
+function appWithHeldDb(hash: string) {
+  window.location.hash = hash;
   let release!: () => void;
   const held = new Promise<void>((r) => {
     release = r;
@@ -28,7 +30,18 @@ function storeWithHeldDb() {
       return openDb(name);
     },
   });
-  return { store, release };
+  const init = store.getState().init();
+  render(
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>,
+  );
+  const open = () =>
+    act(async () => {
+      release();
+      await init;
+    });
+  return { store, open };
 }
 
 afterEach(() => {
@@ -37,43 +50,23 @@ afterEach(() => {
 
 describe('the first screen and the database', () => {
   it('home shows while the database opens, and a Start pressed then starts once it is open', async () => {
-    window.location.hash = '#/';
-    const { store, release } = storeWithHeldDb();
-    const init = store.getState().init();
-    render(
-      <StoreProvider store={store}>
-        <App />
-      </StoreProvider>,
-    );
+    const { store, open } = appWithHeldDb('#/');
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Rehearse your ML interview loop' }),
     ).toBeInTheDocument();
     expect(store.getState().dbState).toBe('opening');
     await userEvent.click(screen.getByRole('button', { name: 'Start an ML Engineer loop' }));
     expect(window.location.hash).toBe('#/');
-    await act(async () => {
-      release();
-      await init;
-    });
+    await open();
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/loop\/[\w-]+$/));
     const sessions = await store.getState().refreshSessions();
     expect(sessions.map((s) => s.trackId)).toEqual(['mle']);
   });
 
   it('a screen of stored data (history) waits for the database', async () => {
-    window.location.hash = '#/history';
-    const { store, release } = storeWithHeldDb();
-    const init = store.getState().init();
-    render(
-      <StoreProvider store={store}>
-        <App />
-      </StoreProvider>,
-    );
+    const { open } = appWithHeldDb('#/history');
     expect(await screen.findByText('Opening your saved sessions…')).toBeInTheDocument();
-    await act(async () => {
-      release();
-      await init;
-    });
+    await open();
     await waitFor(() => expect(screen.queryByText('Opening your saved sessions…')).toBeNull());
   });
 });
