@@ -1,3 +1,4 @@
+import './math-style';
 import { memo, useMemo } from 'react';
 import { renderMarkdown } from './markdown';
 

@@ -1,8 +1,6 @@
 // Markdown with $…$ and $$…$$ math, rendered by KaTeX. Raw HTML in the source is shown as
 // text, never interpreted; a math error shows KaTeX's message and position in place of that
 // formula and never breaks the rest of the page.
-// KaTeX's stylesheet (and its fonts) arrive with the code that renders math, not on home.
-import 'katex/dist/katex.min.css';
 import katex from 'katex';
 import { Marked, type TokenizerAndRendererExtension } from 'marked';
 

@@ -17,10 +17,10 @@ function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const found = [
     ...text.matchAll(
-      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm,
     ),
   ];
-  return found.map((m) => m[1] ?? m[2]!);
+  return found.map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
 /** "src/kinds/coding/spec.ts" for a relative import, or the package name. */
@@ -79,6 +79,31 @@ describe('architecture', () => {
         expect(/^src\/kinds\/[^/]+\/content$/.test(d), `${file} imports ${d} as a value`).toBe(
           false,
         );
+      }
+    }
+  });
+
+  it('what Node loads (specs, content rules, checks and all they import) imports no stylesheet', () => {
+    // check:rounds runs under Node, which cannot load CSS: stylesheets belong to views.
+    const byFile = new Map(all.map((x) => [x.file, x.deps]));
+    const resolveFile = (d: string) =>
+      [`${d}.ts`, `${d}.tsx`, `${d}/index.ts`].find((f) => byFile.has(f)) ?? null;
+    const roots = all
+      .map((x) => x.file)
+      .filter((f) => /^src\/kinds\/[^/]+\/(spec|content|check)\.ts$/.test(f));
+    expect(roots.length).toBeGreaterThan(10);
+    for (const root of roots) {
+      const queue = [root];
+      const seen = new Set<string>();
+      while (queue.length) {
+        const f = queue.pop()!;
+        if (seen.has(f)) continue;
+        seen.add(f);
+        for (const d of byFile.get(f) ?? []) {
+          expect(d.endsWith('.css'), `${f} (reached from ${root}) imports ${d}`).toBe(false);
+          const next = d.startsWith('src/') ? resolveFile(d) : null;
+          if (next) queue.push(next);
+        }
       }
     }
   });

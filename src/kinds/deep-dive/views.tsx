@@ -1,6 +1,7 @@
 // Views of the deep-dive kind: the round (choose a project, present, answer the probes one by
 // one, typed or aloud), the scoring extras (what a strong answer covers beside each answer or
 // recording) and the review summary.
+import '../../ui/math-style';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Markdown } from '../../ui/Markdown';

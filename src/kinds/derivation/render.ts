@@ -2,8 +2,6 @@
 // \includegraphics, \htmlData…), bounded macro expansion and sizes, no macro definitions, a
 // nesting and a length limit, and every error caught. The HTML is KaTeX's own output: the
 // source's characters are escaped by KaTeX, never passed through.
-// KaTeX's stylesheet (and its fonts) arrive with the code that renders math, not on home.
-import 'katex/dist/katex.min.css';
 import katex from 'katex';
 import { MAX_STEP_CHARS } from './limits';
 

@@ -1,6 +1,7 @@
 // Views of the derivation kind: the statement and the symbols the checker reads beside a step
 // editor with live KaTeX, a palette and a final answer field; in practice a "Check my steps"
 // button; at scoring the person's steps with their marks beside the reference derivation.
+import '../../ui/math-style';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatClock } from '../../domain/timer';
 import { Markdown } from '../../ui/Markdown';

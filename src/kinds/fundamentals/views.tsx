@@ -1,4 +1,5 @@
 // Views of the fundamentals kind: write answers with live math, tick key points at scoring.
+import '../../ui/math-style';
 import { memo, useCallback, useDeferredValue, useMemo, useRef } from 'react';
 import { Markdown } from '../../ui/Markdown';
 import { mathErrors } from '../../ui/markdown';

@@ -2,6 +2,7 @@
 // (prompt, clarifying questions, stage clock and notes, estimates, timed follow-ups), and at
 // scoring the board's replay, the reference outline per stage, the judged estimates, every
 // clarifying question and follow-up, and the common pitfalls.
+import '../../ui/math-style';
 import './design.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { makeRng } from '../../domain/rng';
