@@ -1,5 +1,5 @@
 // axe on every round kind the practice page lists (so kinds landing later are covered), in
-// both themes: the round as it opens and its scoring screen; and settings in both themes.
+// both themes: its practice list, the round as it opens and its scoring screen; and settings.
 import { expect, test } from '@playwright/test';
 import { endRoundNow, kindsOnPracticePage, seriousA11yViolations } from './helpers';
 
@@ -15,6 +15,11 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto(`/#/practice/${kind}`);
       const first = page.locator('ul.template-list a').first();
       await expect(first).toBeVisible();
+      const listed = await seriousA11yViolations(page);
+      expect(
+        listed,
+        `${kind} practice list (${scheme}): ${JSON.stringify(listed, null, 1)}`,
+      ).toEqual([]);
       await page.goto(`${(await first.getAttribute('href'))!}/new`);
       await expect(page.locator('section.round')).toBeVisible({ timeout: 20_000 });
       // Let the kind's own lazy parts (editor, board, renderer) arrive before looking.
