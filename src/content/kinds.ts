@@ -5,15 +5,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AnyKindContent, AnyKindSpec, ContentKind } from '../domain/kind';
 
-/** Where a kind's content rules live, for messages. */
-export const contentFile = (kind: string) => `src/kinds/${kind}/content.ts`;
-
 export async function contentKinds(specs: AnyKindSpec[]): Promise<ContentKind[]> {
   return Promise.all(
     specs.map(async (spec) => {
       const url = new URL(`../kinds/${spec.kind}/content.ts`, import.meta.url);
       if (!existsSync(fileURLToPath(url)))
-        throw new Error(`${contentFile(spec.kind)}: missing: every registered kind needs one`);
+        throw new Error(
+          `src/kinds/${spec.kind}/content.ts: missing: every registered kind needs one`,
+        );
       const content = ((await import(/* @vite-ignore */ url.href)) as { default: AnyKindContent })
         .default;
       return { ...spec, ...content };

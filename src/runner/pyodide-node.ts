@@ -5,6 +5,7 @@ import { Worker as NodeWorker } from 'node:worker_threads';
 import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { PythonRunner } from './client';
 import type { HarnessReport, HarnessRequest } from './suite';
+import { harnessOnly } from './worker-core';
 
 export const HARNESS_SOURCE = readFileSync(
   fileURLToPath(new URL('./harness.py', import.meta.url)),
@@ -18,7 +19,7 @@ export interface NodePython {
 
 export async function startNodePython(): Promise<NodePython> {
   const pyodide = await loadPyodide({ stdout: () => {}, stderr: () => {} });
-  pyodide.runPython(HARNESS_SOURCE.replace(/\nif __name__ == "__main__":[\s\S]*$/, '\n'), {
+  pyodide.runPython(harnessOnly(HARNESS_SOURCE), {
     globals: pyodide.globals,
   });
   const runSuite = pyodide.globals.get('run_suite') as (json: string) => string;

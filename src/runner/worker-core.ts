@@ -93,7 +93,8 @@ export function makeWorkerHandler(deps: WorkerDeps): (msg: ToWorker) => Promise<
   };
 }
 
-const harnessOnly = (source: string) =>
+/** The harness without its command-line part: what the worker runs before user code. */
+export const harnessOnly = (source: string) =>
   source.replace(/\nif __name__ == "__main__":[\s\S]*$/, '\n');
 
 /** FNV-1a over the text: a snapshot made with another harness is never restored. */

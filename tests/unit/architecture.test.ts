@@ -36,6 +36,26 @@ const all = files(SRC).map((f) => ({
   deps: imports(f).map((s) => target(f, s)),
 }));
 
+const byFile = new Map(all.map((x) => [x.file, x.deps]));
+
+/**
+ * Every import reachable from `root`, each seen once with the file that imports it; `visit`
+ * returns the file an import leads on to, or null to go no further.
+ */
+function walk(root: string, visit: (from: string, dep: string) => string | null): void {
+  const queue = [root];
+  const seen = new Set<string>();
+  while (queue.length) {
+    const f = queue.pop()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    for (const d of byFile.get(f) ?? []) {
+      const next = visit(f, d);
+      if (next) queue.push(next);
+    }
+  }
+}
+
 describe('architecture', () => {
   it('domain imports no React, no DOM-bound code and no other layer', () => {
     for (const { file, deps } of all.filter((x) => x.file.startsWith('src/domain/'))) {
@@ -47,22 +67,14 @@ describe('architecture', () => {
 
   it('kind specs import no React and no views, so Node can load them', () => {
     // A spec may use its own kind's plain modules (a parser, a clock), held to the same rule.
-    const byFile = new Map(all.map((x) => [x.file, x.deps]));
     for (const { file } of all.filter((x) => /^src\/kinds\/[^/]+\/spec\.ts$/.test(x.file))) {
       const own = `src/kinds/${file.split('/')[2]}/`;
-      const queue = [file];
-      const seen = new Set<string>();
-      while (queue.length) {
-        const f = queue.pop()!;
-        if (seen.has(f)) continue;
-        seen.add(f);
-        for (const d of byFile.get(f) ?? []) {
-          if (/^(zod|src\/domain\/)/.test(d)) continue;
-          const plain = d.startsWith(own) && !/views$/.test(d) && byFile.has(`${d}.ts`);
-          expect(plain, `${f} (reached from ${file}) imports ${d}`).toBe(true);
-          queue.push(`${d}.ts`);
-        }
-      }
+      walk(file, (f, d) => {
+        if (/^(zod|src\/domain\/)/.test(d)) return null;
+        const plain = d.startsWith(own) && !/views$/.test(d) && byFile.has(`${d}.ts`);
+        expect(plain, `${f} (reached from ${file}) imports ${d}`).toBe(true);
+        return `${d}.ts`;
+      });
     }
   });
 
@@ -85,7 +97,6 @@ describe('architecture', () => {
 
   it('what Node loads (specs, content rules, checks and all they import) imports no stylesheet', () => {
     // check:rounds runs under Node, which cannot load CSS: stylesheets belong to views.
-    const byFile = new Map(all.map((x) => [x.file, x.deps]));
     const resolveFile = (d: string) =>
       [`${d}.ts`, `${d}.tsx`, `${d}/index.ts`].find((f) => byFile.has(f)) ?? null;
     const roots = all
@@ -93,18 +104,10 @@ describe('architecture', () => {
       .filter((f) => /^src\/kinds\/[^/]+\/(spec|content|check)\.ts$/.test(f));
     expect(roots.length).toBeGreaterThan(10);
     for (const root of roots) {
-      const queue = [root];
-      const seen = new Set<string>();
-      while (queue.length) {
-        const f = queue.pop()!;
-        if (seen.has(f)) continue;
-        seen.add(f);
-        for (const d of byFile.get(f) ?? []) {
-          expect(d.endsWith('.css'), `${f} (reached from ${root}) imports ${d}`).toBe(false);
-          const next = d.startsWith('src/') ? resolveFile(d) : null;
-          if (next) queue.push(next);
-        }
-      }
+      walk(root, (f, d) => {
+        expect(d.endsWith('.css'), `${f} (reached from ${root}) imports ${d}`).toBe(false);
+        return d.startsWith('src/') ? resolveFile(d) : null;
+      });
     }
   });
 
